@@ -1,0 +1,184 @@
+"""Build the demo office: catalogue, work groups, one user per role, Thai sample content.
+
+Idempotent: running it again updates what is there and adds what is missing.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Page, Site
+
+from demo import content
+from demo.models import HomePage
+from wagtail_disclosure.catalogue.loader import load
+from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup
+
+DEMO_PASSWORD = "demo-2566"
+
+# username, full name, position, role, work group code, Wagtail groups
+DEMO_USERS = [
+    ("author", "นางสาวสุดา ใจดี", "นักวิชาการคอมพิวเตอร์", Person.Role.AUTHOR, "policy", ["Editors"]),
+    (
+        "groupdirector",
+        "นายสมชาย รักงาน",
+        "ผู้อำนวยการกลุ่มนโยบายและแผน",
+        Person.Role.GROUP_DIRECTOR,
+        "policy",
+        ["Moderators"],
+    ),
+    (
+        "deputy",
+        "นางวิไล ศรีสุข",
+        "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+        Person.Role.DEPUTY,
+        None,
+        ["Moderators"],
+    ),
+    (
+        "director",
+        "นายประเสริฐ มั่นคง",
+        "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+        Person.Role.DIRECTOR,
+        None,
+        ["Moderators"],
+    ),
+    (
+        "publisher",
+        "นายธนากร ทันสมัย",
+        "นักวิชาการคอมพิวเตอร์ กลุ่ม ICT",
+        Person.Role.PUBLISHER,
+        "ict",
+        ["Editors"],
+    ),
+    (
+        "supervisor",
+        "นางพรทิพย์ ตรวจตรา",
+        "ศึกษานิเทศก์ คณะที่ปรึกษา",
+        Person.Role.SUPERVISOR,
+        "supervision",
+        [],
+    ),
+    ("admin", "ผู้ดูแลระบบ", "ผู้ดูแลระบบ", None, "ict", []),
+]
+
+
+class Command(BaseCommand):
+    help = "Set up the demo office (refuses unless DEBUG is on or --force is given)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
+        parser.add_argument("--quiet", action="store_true")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "setup_demo creates users with published passwords; it runs only with DEBUG on, or with --force."
+            )
+        with transaction.atomic():
+            load("ita-2566")
+            site, home = self.site_and_home()
+            profile = OfficeProfile.for_site(site)
+            profile.name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๑"
+            profile.short_name = "สพป.ตัวอย่าง เขต ๑"
+            profile.website = "http://127.0.0.1:8000/"
+            from wagtail_disclosure.models import CatalogueEdition
+
+            profile.active_edition = CatalogueEdition.objects.get(slug="ita-2566")
+            profile.save()
+            WorkGroup.create_defaults(site)
+            self.users(site)
+            hub = content.build(home, profile.active_edition, site)
+        if not options["quiet"]:
+            self.stdout.write(self.style.SUCCESS(f"Demo office ready. Hub: {hub.url_path} → /oit/"))
+            self.stdout.write("Users (password for all: %s):" % DEMO_PASSWORD)
+            for username, full_name, position, *_rest in DEMO_USERS:
+                self.stdout.write(f"  {username:14} {full_name} — {position}")
+
+    def site_and_home(self):
+        """Put a demo home page at the root of the default site, replacing Wagtail's welcome page."""
+        root = Page.get_first_root_node()
+        home = HomePage.objects.first()
+        if home is None:
+            home = root.add_child(
+                instance=HomePage(
+                    title="หน้าแรก",
+                    slug="office",
+                    body="<p>ยินดีต้อนรับสู่เว็บไซต์สำนักงานเขตพื้นที่การศึกษาตัวอย่าง</p>",
+                )
+            )
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="demo",
+            )
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        welcome = Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+        )
+        for page in welcome:
+            if (
+                not page.get_children().exists()
+                and not Site.objects.filter(root_page=page).exists()
+            ):
+                page.delete()
+        return site, home
+
+    def users(self, site):
+        User = get_user_model()
+        editors = Group.objects.get_or_create(name="Editors")[0]
+        moderators = Group.objects.get_or_create(name="Moderators")[0]
+        admin_access = Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+        for group in (editors, moderators):
+            group.permissions.add(admin_access)
+        supervisors = Group.objects.get_or_create(name="Supervisors")[0]
+        supervisors.permissions.add(admin_access)
+        root = site.root_page
+        for group, perms in (
+            (editors, ["add_page", "change_page"]),
+            (moderators, ["add_page", "change_page"]),
+        ):
+            for codename in perms:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+        groups = {g.code: g for g in WorkGroup.objects.filter(site=site)}
+        for username, full_name, position, role, group_code, group_names in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@demo-office.example"}
+            )
+            first, _sep, last = full_name.partition(" ")
+            user.first_name, user.last_name = first, last
+            user.is_staff = username == "admin"
+            user.is_superuser = username == "admin"
+            if created or not user.has_usable_password():
+                user.set_password(DEMO_PASSWORD)
+            user.save()
+            for name in group_names:
+                user.groups.add(Group.objects.get(name=name))
+            if username == "supervisor":
+                user.groups.add(supervisors)
+            if role:
+                Person.objects.update_or_create(
+                    site=site,
+                    user=user,
+                    defaults={
+                        "full_name": full_name,
+                        "position": position,
+                        "role": role,
+                        "work_group": groups.get(group_code),
+                    },
+                )

@@ -1,0 +1,20 @@
+"""The app's models, one module per concern: the catalogue, the organisation, the page types."""
+
+from .catalogue import CatalogueEdition, CatalogueItem, CatalogueSection  # noqa: F401
+from .media import DisclosureDocument, DisclosureImage, DisclosureRendition, Licence  # noqa: F401
+from .organisation import OfficeProfile, Person, WorkGroup  # noqa: F401
+from .pages import (  # noqa: F401
+    ContactPage,
+    DisclosurePage,
+    DocumentAttachment,
+    DocumentPage,
+    ExecutiveProfile,
+    ExecutiveProfilesPage,
+    IndicatorPage,
+    NewsPage,
+    NewsPhoto,
+    PageSource,
+    ProcurementRow,
+    ProcurementSummaryPage,
+    TransparencyHubPage,
+)

@@ -1,0 +1,616 @@
+"""Page types, one per family of disclosure category.
+
+Every content page is a ``DisclosurePage`` (multi-table inheritance), so the links between pages
+and catalogue items live in one table and the hub can count them in one query.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Max, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .. import conf
+from ..thai.dates import fiscal_year, fiscal_year_range
+from .catalogue import CatalogueEdition, CatalogueItem
+from .organisation import OfficeProfile, WorkGroup
+
+
+class DisclosurePageForm(WagtailAdminPageForm):
+    """Offers only the items of the office's active edition, preset from the parent indicator."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("catalogue_items")
+        parent = getattr(self, "parent_page", None)
+        if field is not None:
+            edition = _edition_for(parent or self.instance)
+            if edition is not None:
+                field.queryset = CatalogueItem.objects.filter(edition=edition).order_by(
+                    "sort_order"
+                )
+            if not self.instance.pk and parent is not None:
+                indicator = parent.specific_deferred
+                if isinstance(indicator, IndicatorPage):
+                    self.initial.setdefault("catalogue_items", [indicator.item_id])
+                    if indicator.item.default_group_code and "responsible_group" in self.fields:
+                        group = WorkGroup.objects.filter(
+                            site_id=_site_id_for(parent), code=indicator.item.default_group_code
+                        ).first()
+                        if group:
+                            self.initial.setdefault("responsible_group", group.pk)
+
+
+def _site_id_for(page):
+    if page is None:
+        return None
+    site = page.get_site()
+    return site.pk if site else None
+
+
+def _edition_for(page):
+    """The catalogue edition that applies to ``page``: its hub's, else its site's office's."""
+    if page is None or not getattr(page, "pk", None) and not getattr(page, "path", None):
+        return _default_edition()
+    hub = (
+        TransparencyHubPage.objects.ancestor_of(page, inclusive=True).first() if page.path else None
+    )
+    if hub and hub.edition_id:
+        return hub.edition
+    site = page.get_site() if page.path else None
+    if site is not None:
+        profile = OfficeProfile.for_site(site)
+        if profile.active_edition_id:
+            return profile.active_edition
+    return _default_edition()
+
+
+def _default_edition():
+    return CatalogueEdition.objects.filter(slug=conf.get("DEFAULT_EDITION")).first()
+
+
+class DisclosurePage(Page):
+    """Fields every piece of disclosed content has: catalogue items, group, fiscal year, date."""
+
+    catalogue_items = ParentalManyToManyField(
+        CatalogueItem,
+        verbose_name=_("catalogue items"),
+        related_name="pages",
+        blank=False,
+        help_text=_("The disclosure categories or OIT indicators this content answers."),
+    )
+    responsible_group = models.ForeignKey(
+        WorkGroup,
+        verbose_name=_("responsible work group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    date = models.DateField(_("date"), default=datetime.date.today)
+    fiscal_year = models.PositiveIntegerField(
+        _("fiscal year (B.E.)"),
+        null=True,
+        blank=True,
+        help_text=_("Worked out from the date when left empty."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    is_creatable = False
+    base_form_class = DisclosurePageForm
+
+    disclosure_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("catalogue_items", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("responsible_group"),
+                FieldRowPanel([FieldPanel("date"), FieldPanel("fiscal_year")]),
+            ],
+            heading=_("Disclosure"),
+        ),
+    ]
+    sources_panels = [InlinePanel("sources", heading=_("Sources"), label=_("source"))]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("fiscal_year"),
+        index.FilterField("date"),
+        index.FilterField("responsible_group"),
+    ]
+
+    class Meta:
+        verbose_name = _("disclosure page")
+        verbose_name_plural = _("disclosure pages")
+
+    def clean(self):
+        super().clean()
+        if self.date and not self.fiscal_year:
+            self.fiscal_year = fiscal_year(self.date)
+
+    def save(self, *args, **kwargs):
+        if self.date and not self.fiscal_year:
+            self.fiscal_year = fiscal_year(self.date)
+        return super().save(*args, **kwargs)
+
+    @property
+    def in_current_fiscal_year(self):
+        return self.fiscal_year == fiscal_year()
+
+
+class PageSource(Orderable):
+    """A source cited at the end of the content (announcement rule: cite borrowed material)."""
+
+    page = ParentalKey(DisclosurePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=500)
+    url = models.URLField(_("URL"), blank=True, max_length=1000)
+    author = models.CharField(_("author or copyright holder"), max_length=255, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("author"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
+
+
+class TransparencyHubPage(Page):
+    """The public OIT index: every item of the edition, its content and what is still missing."""
+
+    edition = models.ForeignKey(
+        CatalogueEdition,
+        verbose_name=_("catalogue edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to follow the office's active edition."),
+    )
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("edition"), FieldPanel("intro")]
+    subpage_types = ["wagtail_disclosure.IndicatorPage"]
+    max_count_per_parent = 1
+
+    template = "wagtail_disclosure/pages/transparency_hub_page.html"
+
+    class Meta:
+        verbose_name = _("transparency hub")
+        verbose_name_plural = _("transparency hubs")
+
+    @cached_property
+    def active_edition(self):
+        if self.edition_id:
+            return self.edition
+        return _edition_for(self)
+
+    def get_hub_rows(self, request=None):
+        """One row per catalogue item, built in a fixed number of queries whatever the page count.
+
+        Each row: the item, its indicator page, how many live pages answer it, the latest date,
+        whether it is current, and the newest few pages; the rest are on the indicator page.
+        """
+        edition = self.active_edition
+        if edition is None:
+            return []
+        items = list(edition.items.select_related("section").order_by("sort_order"))
+        indicators = {
+            p.item_id: p
+            for p in IndicatorPage.objects.live().descendant_of(self).filter(item__edition=edition)
+        }
+        live = DisclosurePage.objects.live().descendant_of(self)
+        through = DisclosurePage.catalogue_items.through
+        links = through.objects.filter(
+            disclosurepage__in=live.values("pk"), catalogueitem__edition=edition
+        )
+        stats = {
+            row["catalogueitem_id"]: row
+            for row in links.values("catalogueitem_id").annotate(
+                count=Count("disclosurepage_id"), latest=Max("disclosurepage__date")
+            )
+        }
+        limit = conf.get("HUB_LATEST_PER_ITEM")
+        latest = {}
+        ranked = links.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("catalogueitem_id")],
+                order_by=[F("disclosurepage__date").desc(), F("disclosurepage_id").desc()],
+            )
+        ).filter(rank__lte=limit)
+        page_ids = {}
+        for link in ranked.values("catalogueitem_id", "disclosurepage_id"):
+            page_ids.setdefault(link["catalogueitem_id"], []).append(link["disclosurepage_id"])
+        wanted = {pk for ids in page_ids.values() for pk in ids}
+        pages = {
+            p.pk: p
+            for p in DisclosurePage.objects.filter(pk__in=wanted).only(
+                "id", "title", "url_path", "date", "path", "depth"
+            )
+        }
+        for item_id, ids in page_ids.items():
+            latest[item_id] = [pages[pk] for pk in ids if pk in pages]
+        current_fy = fiscal_year()
+        fy_start, _fy_end = fiscal_year_range(current_fy)
+        rows = []
+        for item in items:
+            stat = stats.get(item.pk, {})
+            latest_date = stat.get("latest")
+            if not stat:
+                freshness = "missing"
+            elif item.fiscal_year_bound and (latest_date is None or latest_date < fy_start):
+                freshness = "outdated"
+            else:
+                freshness = "current"
+            rows.append(
+                {
+                    "item": item,
+                    "section": item.section,
+                    "indicator": indicators.get(item.pk),
+                    "count": stat.get("count", 0),
+                    "latest_date": latest_date,
+                    "latest": latest.get(item.pk, []),
+                    "freshness": freshness,
+                }
+            )
+        return rows
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        rows = self.get_hub_rows(request)
+        sections = []
+        for row in rows:
+            if not sections or sections[-1]["section"].pk != row["section"].pk:
+                sections.append({"section": row["section"], "rows": []})
+            sections[-1]["rows"].append(row)
+        context.update(
+            edition=self.active_edition,
+            sections=sections,
+            missing=[r for r in rows if r["freshness"] == "missing"],
+            today=timezone.localdate(),
+        )
+        return context
+
+
+class IndicatorPage(Page):
+    """One catalogue item on the public site, holding the content that answers it."""
+
+    item = models.ForeignKey(
+        CatalogueItem,
+        verbose_name=_("catalogue item"),
+        on_delete=models.PROTECT,
+        related_name="indicator_pages",
+    )
+    body = RichTextField(_("description"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("item"), FieldPanel("body")]
+    parent_page_types = ["wagtail_disclosure.TransparencyHubPage"]
+    subpage_types = [
+        "wagtail_disclosure.DocumentPage",
+        "wagtail_disclosure.ProcurementSummaryPage",
+        "wagtail_disclosure.ExecutiveProfilesPage",
+        "wagtail_disclosure.ContactPage",
+        "wagtail_disclosure.NewsPage",
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    template = "wagtail_disclosure/pages/indicator_page.html"
+
+    class Meta:
+        verbose_name = _("indicator page")
+        verbose_name_plural = _("indicator pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        pages = (
+            DisclosurePage.objects.live()
+            .filter(catalogue_items=self.item)
+            .order_by("-date", "-pk")
+            .only("id", "title", "url_path", "date", "fiscal_year", "path", "depth")
+        )
+        context["pages"] = Paginator(pages, 20).get_page(request.GET.get("page"))
+        return context
+
+
+class DocumentPage(DisclosurePage):
+    """A document or announcement: the text, its attachments, its number and date."""
+
+    number = models.CharField(_("number (ที่)"), max_length=100, blank=True)
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("summary"), FieldPanel("number"), FieldPanel("body")]
+        + [InlinePanel("attachments", heading=_("Attachments"), label=_("attachment"))]
+        + DisclosurePage.disclosure_panels
+        + DisclosurePage.sources_panels
+    )
+    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
+    subpage_types = []
+    search_fields = DisclosurePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("number"),
+    ]
+
+    template = "wagtail_disclosure/pages/document_page.html"
+
+    class Meta:
+        verbose_name = _("document or announcement")
+        verbose_name_plural = _("documents and announcements")
+
+
+class DocumentAttachment(Orderable):
+    page = ParentalKey(DocumentPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class ExecutiveProfilesPage(DisclosurePage):
+    """The office's executives (O2): names, positions, photos, contacts."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("intro"),
+            InlinePanel("executives", heading=_("Executives"), label=_("executive")),
+        ]
+        + DisclosurePage.disclosure_panels
+        + DisclosurePage.sources_panels
+    )
+    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
+    subpage_types = []
+
+    template = "wagtail_disclosure/pages/executive_profiles_page.html"
+
+    class Meta:
+        verbose_name = _("executive profiles")
+        verbose_name_plural = _("executive profiles")
+
+
+class ExecutiveProfile(Orderable):
+    page = ParentalKey(ExecutiveProfilesPage, on_delete=models.CASCADE, related_name="executives")
+    name = models.CharField(_("name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("photo"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("executive")
+        verbose_name_plural = _("executives")
+
+    def __str__(self):
+        return f"{self.name}, {self.position}"
+
+
+class ContactPage(DisclosurePage):
+    """How to reach the office (O5)."""
+
+    address = models.TextField(_("address"))
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    fax = models.CharField(_("fax"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    map_url = models.URLField(_("map link"), blank=True, max_length=1000)
+    office_hours = models.CharField(_("office hours"), max_length=255, blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("address"),
+            FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
+            FieldPanel("email"),
+            FieldPanel("map_url"),
+            FieldPanel("office_hours"),
+        ]
+        + DisclosurePage.disclosure_panels
+    )
+    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
+    subpage_types = []
+    search_fields = DisclosurePage.search_fields + [index.SearchField("address")]
+
+    template = "wagtail_disclosure/pages/contact_page.html"
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+
+class ProcurementSummaryForm(DisclosurePageForm):
+    """A month has rows, or says explicitly that there was no procurement; never both, never neither."""
+
+    def clean(self):
+        cleaned = super().clean()
+        rows = self.formsets.get("rows")
+        live_rows = 0
+        if rows is not None:
+            live_rows = sum(
+                1
+                for i, form in enumerate(rows.forms)
+                if not rows._should_delete_form(form)
+                and (i < rows.initial_form_count() or form.has_changed())
+            )
+        if cleaned.get("no_procurement") and live_rows:
+            self.add_error(
+                "no_procurement", _("Untick “no procurement” or remove the rows: not both.")
+            )
+        elif not cleaned.get("no_procurement") and not live_rows:
+            self.add_error(
+                "no_procurement",
+                _(
+                    "Add the month's procurement rows, or tick “no procurement this month” to say so explicitly."
+                ),
+            )
+        return cleaned
+
+
+class ProcurementSummaryPage(DisclosurePage):
+    """Monthly procurement summary in the shape of แบบ สขร.๑ (O21).
+
+    A month without procurement must say so explicitly rather than stay silent.
+    """
+
+    month = models.PositiveSmallIntegerField(
+        _("month"),
+        choices=[(m, str(m)) for m in range(1, 13)],
+        help_text=_("Month of the summary (1–12)."),
+    )
+    year = models.PositiveIntegerField(_("year (B.E.)"))
+    no_procurement = models.BooleanField(_("no procurement this month"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldRowPanel([FieldPanel("month"), FieldPanel("year")]),
+            FieldPanel("no_procurement"),
+            InlinePanel("rows", heading=_("Procurement (แบบ สขร.๑)"), label=_("row")),
+            FieldPanel("note"),
+        ]
+        + DisclosurePage.disclosure_panels
+        + DisclosurePage.sources_panels
+    )
+    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
+    subpage_types = []
+    base_form_class = ProcurementSummaryForm
+
+    template = "wagtail_disclosure/pages/procurement_summary_page.html"
+
+    class Meta:
+        verbose_name = _("monthly procurement summary")
+        verbose_name_plural = _("monthly procurement summaries")
+
+    def clean(self):
+        super().clean()
+        if self.year and self.year < 2400:
+            raise ValidationError({"year": _("Give the year in Buddhist Era (e.g. 2566).")})
+
+    @property
+    def month_name(self):
+        from ..thai.dates import thai_month_name
+
+        return thai_month_name(self.month)
+
+
+class ProcurementRow(Orderable):
+    """One line of แบบ สขร.๑."""
+
+    page = ParentalKey(ProcurementSummaryPage, on_delete=models.CASCADE, related_name="rows")
+    work = models.CharField(_("work procured"), max_length=500)
+    budget = models.DecimalField(_("budget (baht)"), max_digits=14, decimal_places=2)
+    reference_price = models.DecimalField(
+        _("reference price (baht)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    method = models.CharField(_("procurement method"), max_length=255)
+    bidders = models.TextField(_("bidders and prices offered"))
+    selected = models.TextField(_("selected bidder and agreed price"))
+    reason = models.TextField(_("reason for selection"))
+    contract = models.CharField(_("contract or agreement number and date"), max_length=255)
+
+    panels = [
+        FieldPanel("work"),
+        FieldRowPanel([FieldPanel("budget"), FieldPanel("reference_price")]),
+        FieldPanel("method"),
+        FieldPanel("bidders"),
+        FieldPanel("selected"),
+        FieldPanel("reason"),
+        FieldPanel("contract"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("procurement row")
+        verbose_name_plural = _("procurement rows")
+
+
+class NewsPage(DisclosurePage):
+    """News and activities (O7), with photos."""
+
+    body = RichTextField(_("body"))
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+        ]
+        + DisclosurePage.disclosure_panels
+        + DisclosurePage.sources_panels
+    )
+    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
+    subpage_types = []
+    search_fields = DisclosurePage.search_fields + [index.SearchField("body")]
+
+    template = "wagtail_disclosure/pages/news_page.html"
+
+    class Meta:
+        verbose_name = _("news or activity")
+        verbose_name_plural = _("news and activities")
+
+
+class NewsPhoto(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")

@@ -1,0 +1,166 @@
+"""Buddhist-Era dates and the Thai fiscal calendar.
+
+Thai fiscal year N (B.E.) runs from 1 October of N-1 to 30 September of N:
+FY 2566 = 1 Oct 2022 – 30 Sep 2023 (C.E.). Round 1 is October–March, round 2 April–September;
+quarters are Oct–Dec, Jan–Mar, Apr–Jun, Jul–Sep.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from pythainlp.util import thai_strftime
+
+from .digits import thai_digits
+
+BE_OFFSET = 543
+
+MONTHS_EN = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+
+def _as_date(value):
+    if value is None:
+        return timezone.localdate()
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
+def be_year(value=None):
+    """The Buddhist-Era year of a date (or of a C.E. year given as an int)."""
+    if isinstance(value, int):
+        return value + BE_OFFSET
+    return _as_date(value).year + BE_OFFSET
+
+
+def fiscal_year(value=None):
+    """The Thai fiscal year (B.E.) that contains ``value`` (today by default)."""
+    d = _as_date(value)
+    return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)
+
+
+def fiscal_year_range(fy):
+    """First and last day (C.E. dates) of fiscal year ``fy`` (B.E.)."""
+    ce = int(fy) - BE_OFFSET
+    return datetime.date(ce - 1, 10, 1), datetime.date(ce, 9, 30)
+
+
+def fiscal_round(value=None):
+    """Follow-up round of the fiscal year: 1 (Oct–Mar) or 2 (Apr–Sep)."""
+    return 1 if _as_date(value).month in (10, 11, 12, 1, 2, 3) else 2
+
+
+def fiscal_quarter(value=None):
+    """Quarter of the fiscal year, 1 (Oct–Dec) to 4 (Jul–Sep)."""
+    return (_as_date(value).month - 10) % 12 // 3 + 1
+
+
+@dataclass(frozen=True)
+class FiscalPeriod:
+    """A fiscal year, or one of its rounds or quarters, with its C.E. date range."""
+
+    year: int
+    round: int | None = None
+    quarter: int | None = None
+
+    def __post_init__(self):
+        if self.round is not None and self.quarter is not None:
+            raise ValueError("A period is a round or a quarter, not both.")
+        if self.round not in (None, 1, 2):
+            raise ValueError("round must be 1 or 2")
+        if self.quarter not in (None, 1, 2, 3, 4):
+            raise ValueError("quarter must be 1 to 4")
+
+    @property
+    def start(self):
+        first, _last = fiscal_year_range(self.year)
+        months = 0
+        if self.round:
+            months = (self.round - 1) * 6
+        elif self.quarter:
+            months = (self.quarter - 1) * 3
+        return _add_months(first, months)
+
+    @property
+    def end(self):
+        if self.round:
+            length = 6
+        elif self.quarter:
+            length = 3
+        else:
+            length = 12
+        return _add_months(self.start, length) - datetime.timedelta(days=1)
+
+    def __contains__(self, value):
+        return self.start <= _as_date(value) <= self.end
+
+    @property
+    def label(self):
+        year = thai_digits(self.year)
+        if self.round:
+            return _("Fiscal year %(year)s, round %(n)s") % {
+                "year": year,
+                "n": thai_digits(self.round),
+            }
+        if self.quarter:
+            return _("Fiscal year %(year)s, quarter %(n)s") % {
+                "year": year,
+                "n": thai_digits(self.quarter),
+            }
+        return _("Fiscal year %(year)s") % {"year": year}
+
+    def __str__(self):
+        return str(self.label)
+
+    @classmethod
+    def current(cls, value=None):
+        return cls(fiscal_year(value))
+
+
+def _add_months(d, months):
+    month0 = d.month - 1 + months
+    return datetime.date(d.year + month0 // 12, month0 % 12 + 1, 1)
+
+
+def thai_month_name(month, short=False):
+    """The month's name in the active language (Thai by default)."""
+    if _is_english():
+        name = MONTHS_EN[month - 1]
+        return name[:3] if short else name
+    fmt = "%b" if short else "%B"
+    return thai_strftime(datetime.datetime(2000, month, 1), fmt)
+
+
+def _is_english():
+    return (get_language() or "th").startswith("en")
+
+
+def format_thai_date(value, fmt="%-d %B %Y", digits=None):
+    """Format a date the Thai way: B.E. year, Thai month names, Thai digits if the office wants them.
+
+    In English the same date is given with its C.E. year, so an English reader is not misled.
+    """
+    if value is None:
+        return ""
+    if _is_english():
+        d = (
+            value
+            if isinstance(value, datetime.datetime)
+            else datetime.datetime.combine(value, datetime.time())
+        )
+        return d.strftime(fmt.replace("%-d", str(d.day)))
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time())
+    from .. import conf
+
+    use_thai = conf.get("THAI_DIGITS") if digits is None else digits
+    return thai_strftime(value, fmt, thaidigit=bool(use_thai))
