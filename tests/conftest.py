@@ -1,0 +1,94 @@
+"""Fixtures shared by the whole suite.
+
+- ``demo``: the demo office as ``setup_demo`` builds it (site, hub, users, sample content).
+- ``browser_page``: a Playwright page in Debian's /usr/bin/chromium, never a downloaded browser.
+- ``artifacts``: the folder where screenshots, PDFs and PNGs of a run are kept.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ARTIFACTS = Path(
+    os.environ.get("TEST_ARTIFACTS", Path(__file__).resolve().parent.parent / "test-artifacts")
+)
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+DEMO_PASSWORD = "demo-2566"
+
+
+@pytest.fixture
+def artifacts(request):
+    """A folder for this test's artifacts, under test-artifacts/<test name>/."""
+    folder = ARTIFACTS / request.node.name.replace("/", "_")[:120]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def demo(db, settings):
+    """The demo office, built by the real ``setup_demo`` command."""
+    settings.DEBUG = True
+    call_command("setup_demo", quiet=True)
+    from wagtail.models import Site
+
+    from wagtail_disclosure.models import TransparencyHubPage
+
+    site = Site.objects.get(is_default_site=True)
+    return {"site": site, "hub": TransparencyHubPage.objects.get(), "password": DEMO_PASSWORD}
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Debian chromium not found at {CHROMIUM}: run .ci/run or apt-get install chromium"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(_playwright, artifacts):
+    """A fresh browser context in Thai; a screenshot of the last state is kept on teardown."""
+    context = _playwright.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    try:
+        page.screenshot(path=str(artifacts / "last.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def login(live_server):
+    """``login(page, username)`` signs a demo user in through the real admin login form."""
+
+    def _login(page, username, password=DEMO_PASSWORD):
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/admin/**")
+        return page
+
+    return _login

@@ -1,0 +1,60 @@
+"""Extract the plain text of an uploaded PDF or DOCX file.
+
+The kind of file is told by its content (magic bytes), never by its name.
+"""
+
+import io
+import zipfile
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def sniff(head):
+    """``"pdf"``, ``"docx"`` or ``None`` from the first bytes of a file."""
+    if head.startswith(PDF_MAGIC):
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    return None
+
+
+def extract_text(fileobj, max_pages=500):
+    """Return the text of a PDF or DOCX file object ('' for other kinds or unreadable files)."""
+    fileobj.seek(0)
+    data = fileobj.read()
+    fileobj.seek(0)
+    kind = sniff(data[:8])
+    if kind == "pdf":
+        return _pdf_text(data, max_pages)
+    if kind == "zip":
+        return _docx_text(data)
+    return ""
+
+
+def _pdf_text(data, max_pages):
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return "\n".join((page.extract_text() or "") for page in reader.pages[:max_pages])
+    except (PdfReadError, ValueError, KeyError, OSError):
+        return ""
+
+
+def _docx_text(data):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                return ""
+    except zipfile.BadZipFile:
+        return ""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
