@@ -30,6 +30,10 @@ CHROMIUM_ARGS = [
 
 DEMO_PASSWORD = "demo-2566"
 
+# Playwright's sync API keeps an event loop running in the test thread; Django's ORM would refuse to
+# run next to it. The ORM calls of a test still run synchronously, so this is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 
 @pytest.fixture
 def artifacts(request):
@@ -39,9 +43,7 @@ def artifacts(request):
     return folder
 
 
-@pytest.fixture
-def demo(db, settings):
-    """The demo office, built by the real ``setup_demo`` command."""
+def _build_demo(settings):
     settings.DEBUG = True
     call_command("setup_demo", quiet=True)
     from wagtail.models import Site
@@ -50,6 +52,21 @@ def demo(db, settings):
 
     site = Site.objects.get(is_default_site=True)
     return {"site": site, "hub": TransparencyHubPage.objects.get(), "password": DEMO_PASSWORD}
+
+
+@pytest.fixture
+def demo(db, settings):
+    """The demo office, built by the real ``setup_demo`` command."""
+    return _build_demo(settings)
+
+
+@pytest.fixture
+def demo_live(django_db_serialized_rollback, transactional_db, live_server, settings):
+    """The demo office, committed so that the live server thread (and the browser) sees it.
+
+    Serialized rollback restores what migrations created (root page, default site) afterwards.
+    """
+    return dict(_build_demo(settings), url=live_server.url)
 
 
 @pytest.fixture(scope="session")
