@@ -43,9 +43,22 @@ def artifacts(request):
     return folder
 
 
-def _build_demo(settings):
-    settings.DEBUG = True
-    call_command("setup_demo", quiet=True)
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo office once per test database; every test starts from it.
+
+    The state is serialized again afterwards, so transactional tests that ask for serialized
+    rollback get the demo office back, not just what migrations created.
+    """
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        call_command("setup_demo", force=True, quiet=True)
+        for conn in connections.all():
+            conn._test_serialized_contents = conn.creation.serialize_db_to_string()
+
+
+def _demo_handles():
     from wagtail.models import Site
 
     from wagtail_disclosure.models import TransparencyHubPage
@@ -55,18 +68,15 @@ def _build_demo(settings):
 
 
 @pytest.fixture
-def demo(db, settings):
-    """The demo office, built by the real ``setup_demo`` command."""
-    return _build_demo(settings)
+def demo(db):
+    """The demo office, as ``setup_demo`` built it at the start of the session."""
+    return _demo_handles()
 
 
 @pytest.fixture
-def demo_live(django_db_serialized_rollback, transactional_db, live_server, settings):
-    """The demo office, committed so that the live server thread (and the browser) sees it.
-
-    Serialized rollback restores what migrations created (root page, default site) afterwards.
-    """
-    return dict(_build_demo(settings), url=live_server.url)
+def demo_live(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo office, committed so that the live server thread (and the browser) sees it."""
+    return dict(_demo_handles(), url=live_server.url)
 
 
 @pytest.fixture(scope="session")
