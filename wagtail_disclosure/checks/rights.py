@@ -32,8 +32,8 @@ class MediaRightsRule(Rule):
                     missing.append(str(_("licence")))
                 yield Finding(
                     _(
-                        "The %(kind)s “%(title)s” (%(where)s) has no %(missing)s: add them in the "
-                        "library before submitting."
+                        "The %(kind)s “%(title)s” (%(where)s) is missing: %(missing)s. Fill it in "
+                        "in the image or document library before submitting."
                     ),
                     {
                         "kind": _kind_label(use),

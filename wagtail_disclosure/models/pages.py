@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import conf
+from ..checks.panels import ChecksPanel
 from ..fields import SanitisedRichTextField as RichTextField  # every save goes through bleach
 from ..thai.dates import fiscal_year, fiscal_year_range
 from .catalogue import CatalogueEdition, CatalogueItem
@@ -113,6 +114,7 @@ class DisclosurePage(Page):
     base_form_class = DisclosurePageForm
 
     disclosure_panels = [
+        ChecksPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("catalogue_items", widget=forms.CheckboxSelectMultiple),
