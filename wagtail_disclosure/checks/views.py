@@ -109,6 +109,10 @@ class _LackingRightsView(ReportView):
         item.missing = _missing(item)
         return super().to_row_dict(item)
 
+    def stream_csv(self, queryset):
+        yield "\ufeff"  # UTF-8 BOM, or Excel garbles the Thai
+        yield from super().stream_csv(queryset)
+
 
 class ImagesLackingRightsView(_LackingRightsView):
     page_title = _("Images lacking rights data")
