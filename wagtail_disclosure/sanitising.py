@@ -39,6 +39,11 @@ def _rich_text_attribute(tag, name, value):
     return name in ALLOWED_ATTRIBUTES.get(tag, ())
 
 
+# Elements whose content is code, not text: dropped whole rather than left as stray text.
+_CODE_ELEMENTS = re.compile(
+    r"<(script|style|iframe|object|noscript|template|textarea)\b.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
 # html5lib writes void elements as <embed ...>; Wagtail's rewriter only reads <embed .../>.
 _EMBED = re.compile(r"<embed(\b[^>]*?)\s*/?>")
 
@@ -62,7 +67,7 @@ def clean_rich_text(html):
     if not html:
         return html or ""
     cleaned = bleach.clean(
-        html,
+        _CODE_ELEMENTS.sub("", html),
         tags=RICH_TEXT_TAGS,
         attributes=_rich_text_attribute,
         protocols=ALLOWED_PROTOCOLS,

@@ -33,7 +33,12 @@ def test_recorded_run_keeps_thai_and_english_messages_with_the_revision(news):
     author = User.objects.get(username="author")
     report = run_checks(news, "submit", user=author, record=True)
     run = CheckRun.objects.get(pk=report.run.pk)
-    assert (run.stage, run.user, run.revision_id, run.passed) == ("submit", author, revision.pk, False)
+    assert (run.stage, run.user, run.revision_id, run.passed) == (
+        "submit",
+        author,
+        revision.pk,
+        False,
+    )
     entry = run.results[0]
     assert entry["code"] == "personal.national_id" and entry["severity"] == "block"
     assert "1-1017-xxxxx-xx-6" in entry["message_th"] and "1-1017-xxxxx-xx-6" in entry["message_en"]
@@ -48,7 +53,10 @@ def test_not_recorded_unless_asked(news):
 
 @override_settings(
     WAGTAIL_DISCLOSURE={
-        "CHECKS": {"personal.national_id": {"severity": "warn"}, "personal.contact": {"enabled": False}}
+        "CHECKS": {
+            "personal.national_id": {"severity": "warn"},
+            "personal.contact": {"enabled": False},
+        }
     }
 )
 def test_settings_change_severity_and_switch_rules_off(news):
