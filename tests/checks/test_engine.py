@@ -200,3 +200,17 @@ def test_library_items_lacking_rights_are_flagged(client, demo, make_image, make
         part if isinstance(part, bytes) else part.encode() for part in export.streaming_content
     )
     assert csv_bytes.startswith("\ufeff".encode()) and "ภาพเก่าไม่มีข้อมูล".encode() in csv_bytes
+
+
+def test_admin_screens_for_settings_and_audit(client, demo, news):
+    from wagtail_disclosure.checks import run_checks as run
+
+    run(news, "submit", user=User.objects.get(username="author"), record=True)
+    client.login(username="admin", password=demo["password"])
+    settings_url = reverse(
+        "wagtailsettings:edit", args=["wagtail_disclosure", "checksettings", demo["site"].pk]
+    )
+    response = client.get(settings_url)
+    assert response.status_code == 200 and b"personal.national_id" in response.content
+    runs = client.get("/admin/wagtail_disclosure/checkrun/")
+    assert runs.status_code == 200 and news.title in runs.content.decode()
