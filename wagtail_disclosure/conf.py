@@ -12,6 +12,15 @@ DEFAULTS = {
     "DEFAULT_EDITION": "ita-2566",
     # Items listed per indicator on the hub before "more" links to the indicator page.
     "HUB_LATEST_PER_ITEM": 3,
+    # Compliance checks: {"rule.code": {"enabled": False} or {"severity": "warn"|"block"}}.
+    "CHECKS": {},
+    # Words the profanity/defamation check flags besides pythainlp's list, and words it never flags.
+    "CHECK_WORDS": [],
+    "CHECK_WORDS_IGNORED": [],
+    # E-mail domains that belong to offices, not private persons (the site's own host is added).
+    "OFFICIAL_EMAIL_DOMAINS": [".go.th", ".ac.th", ".mi.th"],
+    # Uploads: the largest file accepted, in megabytes.
+    "MAX_UPLOAD_MB": 20,
 }
 
 

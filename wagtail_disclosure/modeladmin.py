@@ -6,7 +6,7 @@ Registered from ``wagtail_hooks``; kept here so the hooks module only registers.
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from .models import CatalogueEdition, CatalogueItem, Person, WorkGroup
+from .models import CatalogueEdition, CatalogueItem, CheckRun, Person, WorkGroup
 
 
 class CatalogueEditionAdmin(ModelAdmin):
@@ -53,8 +53,31 @@ class PersonAdmin(ModelAdmin):
     search_fields = ("full_name", "position")
 
 
+class CheckRunAdmin(ModelAdmin):
+    """The audit trail of the compliance checks: what was found at each submission and approval."""
+
+    model = CheckRun
+    menu_label = _("Check runs")
+    menu_icon = "warning"
+    list_display = ("created_at", "page", "stage", "user", "passed")
+    list_filter = ("stage", "passed")
+    search_fields = ("page__title",)
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "page",
+        "revision",
+        "task_state",
+        "stage",
+        "user",
+        "created_at",
+        "passed",
+        "results",
+        "overrides",
+    )
+
+
 class DisclosureAdminGroup(ModelAdminGroup):
     menu_label = _("Disclosure")
     menu_icon = "doc-full-inverse"
     menu_order = 250
-    items = (CatalogueEditionAdmin, CatalogueItemAdmin, WorkGroupAdmin, PersonAdmin)
+    items = (CatalogueEditionAdmin, CatalogueItemAdmin, WorkGroupAdmin, PersonAdmin, CheckRunAdmin)

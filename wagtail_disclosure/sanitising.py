@@ -1,5 +1,7 @@
 """Every piece of HTML or text from outside goes through bleach here, with an explicit allow-list."""
 
+import re
+
 import bleach
 
 ALLOWED_TAGS = [
@@ -13,6 +15,38 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_PROTOCOLS = ["http", "https", "mailto", "tel"]
 
+# Wagtail's stored rich text (the "database format") adds internal links and embeds:
+#   <a linktype="page" id="3">, <a linktype="document" id="7">,
+#   <embed embedtype="image" id="1" format="left" alt="..."/>, <embed embedtype="media" url="..."/>
+# and, in content imported from an office's old site, plain <img> (flagged by the checks, not lost).
+RICH_TEXT_TAGS = ALLOWED_TAGS + ["embed", "img", "s", "h1"]
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _rich_text_attribute(tag, name, value):
+    if tag == "a":
+        if name in ("linktype", "id"):
+            return bool(re.fullmatch(r"[\w-]+", value))
+        return name in ALLOWED_ATTRIBUTES["a"]
+    if tag == "embed":
+        if name == "url":
+            return bool(_SAFE_URL.match(value))
+        return name in ("embedtype", "id", "format", "alt")
+    if tag == "img":
+        if name == "src":
+            return bool(_SAFE_URL.match(value) or value.startswith("/"))
+        return name in ("alt", "width", "height")
+    return name in ALLOWED_ATTRIBUTES.get(tag, ())
+
+
+# Elements whose content is code, not text: dropped whole rather than left as stray text.
+_CODE_ELEMENTS = re.compile(
+    r"<(script|style|iframe|object|noscript|template|textarea)\b.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+# html5lib writes void elements as <embed ...>; Wagtail's rewriter only reads <embed .../>.
+_EMBED = re.compile(r"<embed(\b[^>]*?)\s*/?>")
+
 
 def clean_html(html):
     """HTML with only the allow-listed tags, attributes and URL schemes left."""
@@ -23,6 +57,24 @@ def clean_html(html):
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
     )
+
+
+def clean_rich_text(html):
+    """Wagtail rich text (database format) with its links and embeds kept, everything else cleaned.
+
+    Idempotent, so it can run on every save and every revision without changing clean content.
+    """
+    if not html:
+        return html or ""
+    cleaned = bleach.clean(
+        _CODE_ELEMENTS.sub("", html),
+        tags=RICH_TEXT_TAGS,
+        attributes=_rich_text_attribute,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+    )
+    return _EMBED.sub(r"<embed\1/>", cleaned)
 
 
 def clean_text(text):

@@ -8,11 +8,13 @@ from django.utils import timezone
 
 from wagtail_disclosure.models import (
     ContactPage,
+    DisclosureImage,
     DocumentPage,
     ExecutiveProfile,
     ExecutiveProfilesPage,
     IndicatorPage,
     NewsPage,
+    NewsPhoto,
     PageSource,
     ProcurementRow,
     ProcurementSummaryPage,
@@ -149,6 +151,7 @@ def build(home, edition, site):
         title="อบรมสร้างความตระหนักในการป้องกันการทุจริต",
         date=today - datetime.timedelta(days=3),
         body="<p>สำนักงานเขตพื้นที่การศึกษาจัดอบรมบุคลากรเรื่องประมวลจริยธรรมและการป้องกันการทุจริต ผู้เข้าร่วม ๑๒๐ คน</p>",
+        children={"photos": [NewsPhoto(image=activity_photo(), caption="บรรยากาศการอบรม")]},
     )
     add(
         "O7",
@@ -235,3 +238,40 @@ def build(home, edition, site):
         body="<p>ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ ตามพระราชบัญญัติมาตรฐานทางจริยธรรม พ.ศ. ๒๕๖๒</p>",
     )
     return hub
+
+
+def activity_photo():
+    """A demo activity photo with complete rights data and recorded consent, as the checks require."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageDraw
+
+    title = "ภาพบรรยากาศการอบรมป้องกันการทุจริต"
+    image = DisclosureImage.objects.filter(title=title).first()
+    if image is not None:
+        return image
+    picture = Image.new("RGB", (800, 450), (31, 78, 121))
+    draw = ImageDraw.Draw(picture)
+    for n in range(12):  # a room of participants, drawn as simple figures
+        x = 60 + n * 60
+        draw.ellipse((x, 250, x + 36, 286), fill=(240, 200, 160))
+        draw.rectangle((x - 4, 290, x + 40, 380), fill=(200, 200, 210))
+    draw.rectangle((250, 60, 550, 160), fill=(250, 250, 250))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    image = DisclosureImage(
+        title=title,
+        description="ผู้เข้าร่วมอบรมนั่งฟังการบรรยายในห้องประชุม",
+        source="งานประชาสัมพันธ์ กลุ่มอำนวยการ",
+        licence="own",
+        copyright_holder="สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๑",
+        shows_people=True,
+        consent_obtained=True,
+        consent_recorded_by="นางสาวสุดา ใจดี (แบบยินยอมลงวันที่อบรม)",
+        official_pr_purpose=True,
+    )
+    image.file.save("activity-training.jpg", ContentFile(buffer.getvalue()), save=False)
+    image.width, image.height = picture.size
+    image.save()
+    return image

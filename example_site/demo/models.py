@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from wagtail_disclosure.fields import SanitisedRichTextField as RichTextField  # bleach on save
 
 
 class HomePage(Page):

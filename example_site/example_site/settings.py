@@ -106,6 +106,9 @@ WAGTAIL_SITE_NAME = "สำนักงานเขตพื้นที่ก�
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "wagtail_disclosure.DisclosureImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "wagtail_disclosure.DisclosureDocument"
+# Uploads checked by content, photos stripped of GPS/serial EXIF (wagtail_disclosure.uploads).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_disclosure.media_forms.DisclosureImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_disclosure.media_forms.DisclosureDocumentForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 EMAIL_BACKEND = os.environ.get(

@@ -1,6 +1,7 @@
 """The app's models, one module per concern: the catalogue, the organisation, the page types."""
 
 from .catalogue import CatalogueEdition, CatalogueItem, CatalogueSection  # noqa: F401
+from .checks import CheckOverride, CheckRuleSetting, CheckRun, CheckSettings  # noqa: F401
 from .media import DisclosureDocument, DisclosureImage, DisclosureRendition, Licence  # noqa: F401
 from .organisation import OfficeProfile, Person, WorkGroup  # noqa: F401
 from .pages import (  # noqa: F401

@@ -18,12 +18,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
-from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import conf
+from ..checks.panels import ChecksPanel
+from ..fields import SanitisedRichTextField as RichTextField  # every save goes through bleach
 from ..thai.dates import fiscal_year, fiscal_year_range
 from .catalogue import CatalogueEdition, CatalogueItem
 from .organisation import OfficeProfile, WorkGroup
@@ -113,6 +114,7 @@ class DisclosurePage(Page):
     base_form_class = DisclosurePageForm
 
     disclosure_panels = [
+        ChecksPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("catalogue_items", widget=forms.CheckboxSelectMultiple),

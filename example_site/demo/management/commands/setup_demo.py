@@ -140,6 +140,11 @@ class Command(BaseCommand):
         )
         for group in (editors, moderators):
             group.permissions.add(admin_access)
+        moderators.permissions.add(  # reviewers may override a compliance warning, with a reason
+            Permission.objects.get(
+                content_type__app_label="wagtail_disclosure", codename="override_check_warning"
+            )
+        )
         supervisors = Group.objects.get_or_create(name="Supervisors")[0]
         supervisors.permissions.add(admin_access)
         root = site.root_page

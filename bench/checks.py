@@ -1,0 +1,102 @@
+"""Time the whole check suite on a large page: 100 images, 50,000 Thai characters of text.
+
+Usage: .venv/bin/python bench/checks.py [--runs 15]
+Uses DATABASE_URL when set, else a throwaway SQLite database (migrated first). Prints the median
+time of ``run_checks`` over the runs; the target is under 200 ms.
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
+TMP = tempfile.mkdtemp(prefix="bench-checks-")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP}/bench.sqlite3")
+os.environ.setdefault("DJANGO_MEDIA_ROOT", TMP)
+
+PARAGRAPH = (
+    "สำนักงานเขตพื้นที่การศึกษาจัดอบรมบุคลากรเรื่องประมวลจริยธรรมและการป้องกันการทุจริต "
+    "ผู้เข้าร่วมจากโรงเรียนในสังกัด ๑๒๐ คน ติดต่อสอบถามได้ที่กลุ่มนโยบายและแผน โทร ๐ ๒๐๐๐ ๐๐๐๐ "
+    "งบประมาณ ๔,๕๐๐,๐๐๐ บาท ตามแผนปฏิบัติราชการประจำปีงบประมาณ พ.ศ. ๒๕๖๖ "
+    "และพานักเรียนไปทัศนศึกษาที่สวนสัตว์ "  # a word-list candidate in every paragraph: worst case
+)
+THAI_PER_PARAGRAPH = sum(1 for ch in PARAGRAPH if "\u0e00" <= ch <= "\u0e7f")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from PIL import Image
+
+    call_command("migrate", verbosity=0)
+
+    from wagtail_disclosure.checks import run_checks
+    from wagtail_disclosure.models import DisclosureImage, NewsPage, NewsPhoto, PageSource
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(buffer, "PNG")
+    images = []
+    for n in range(100):
+        image = DisclosureImage(
+            title=f"ภาพกิจกรรม {n}",
+            source="งานประชาสัมพันธ์",
+            licence="own",
+            description="ภาพบรรยากาศ",
+            shows_people=True,
+            consent_obtained=True,
+            consent_recorded_by="นางสาวสุดา ใจดี",
+            official_pr_purpose=True,
+        )
+        image.file.save(f"bench{n}.png", ContentFile(buffer.getvalue()), save=False)
+        image.width = image.height = 16
+        images.append(image)
+    DisclosureImage.objects.bulk_create(images)
+    images = list(DisclosureImage.objects.order_by("pk")[:100])
+
+    paragraphs, length, n = [], 0, 0
+    while length < 50_000:
+        embed = ""
+        if n % 5 == 0 and n // 5 < 50:
+            embed = f'<embed embedtype="image" id="{images[n // 5].pk}" format="left" alt="ภาพ"/>'
+        text = f"<p>{PARAGRAPH}</p>{embed}"
+        paragraphs.append(text)
+        length += THAI_PER_PARAGRAPH
+        n += 1
+    page = NewsPage(title="ข่าวกิจกรรมขนาดใหญ่", slug="big", body="".join(paragraphs))
+    page.photos = [NewsPhoto(image=image, caption=f"ภาพที่ {i}") for i, image in enumerate(images)]
+    page.sources = [PageSource(title="แหล่งที่มา")]
+
+    report = run_checks(page, "submit")  # warm-up: word list, tokenizer dictionary
+    timings = []
+    for _run in range(args.runs):
+        start = time.perf_counter()
+        report = run_checks(page, "submit")
+        timings.append((time.perf_counter() - start) * 1000)
+    thai_chars = sum(1 for ch in page.body if "\u0e00" <= ch <= "\u0e7f")
+    print(
+        f"page: {len(images)} images (100 chosen, 50 also embedded), {thai_chars} Thai characters"
+    )
+    print(f"results: {len(report.blocking)} blocking, {len(report.warnings)} warnings")
+    print(
+        f"run_checks median {statistics.median(timings):.1f} ms, "
+        f"min {min(timings):.1f} ms, max {max(timings):.1f} ms over {args.runs} runs "
+        f"(target < 200 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
