@@ -81,10 +81,7 @@ def channels_submenu():
 
 
 def report_menu_items():
-    from wagtail.admin.auth import user_has_any_page_permission
-
-    def editors(user):
-        return user.is_superuser or user_has_any_page_permission(user)
+    from .admin_views import user_may_see_reports as editors
 
     return [
         CheckedMenuItem(

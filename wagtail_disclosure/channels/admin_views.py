@@ -450,6 +450,17 @@ class PersonalDataView(WagtailAdminTemplateMixin, TemplateView):
 # --- reports ---------------------------------------------------------------------------
 
 
+def user_may_see_reports(user):
+    """Figures are counts only (public on the site too): editors, channel staff, integrity group."""
+    from wagtail.admin.auth import user_has_any_page_permission
+
+    return user.is_active and (
+        user.is_superuser
+        or user_has_any_page_permission(user)
+        or user_may_request_personal_data(user)
+    )
+
+
 class FiguresReportView(ThaiSpreadsheetMixin, ReportView):
     """A report whose rows are figures from ``channels.stats`` for one fiscal year (``?year=``)."""
 
@@ -459,9 +470,7 @@ class FiguresReportView(ThaiSpreadsheetMixin, ReportView):
     permission_policy = None
 
     def dispatch(self, request, *args, **kwargs):
-        from wagtail.admin.auth import user_has_any_page_permission
-
-        if not (user_has_any_page_permission(request.user) or request.user.is_superuser):
+        if not user_may_see_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
