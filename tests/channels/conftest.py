@@ -14,7 +14,9 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def private_media(settings, tmp_path):
-    settings.WAGTAIL_DISCLOSURE = dict(settings.WAGTAIL_DISCLOSURE, PRIVATE_MEDIA_ROOT=str(tmp_path))
+    settings.WAGTAIL_DISCLOSURE = dict(
+        settings.WAGTAIL_DISCLOSURE, PRIVATE_MEDIA_ROOT=str(tmp_path)
+    )
     return tmp_path
 
 

@@ -34,9 +34,7 @@ def _form(**extra):
 
 def _named(**extra):
     name, phone, email = IDENTITY
-    return _form(
-        complainant_name=name, complainant_phone=phone, complainant_email=email, **extra
-    )
+    return _form(complainant_name=name, complainant_phone=phone, complainant_email=email, **extra)
 
 
 def _pdf():
@@ -110,11 +108,7 @@ def test_named_complaint_keeps_identity_for_integrity_group_only(
 
 
 def _content(response):
-    raw = (
-        b"".join(response.streaming_content)
-        if response.streaming
-        else response.content
-    )
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
     if raw.startswith(b"PK"):
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             return "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
@@ -148,7 +142,9 @@ def test_everyone_outside_the_integrity_group_is_refused_everywhere(
             assert "/disclosure-channels/" not in response["Location"], path
         assert SUBJECT not in _content(response), path
     # A status change is refused and changes nothing.
-    response = outsider.post(f"{BASE}complaints/{complaint.pk}/", {"status": "concluded", "outcome": "unsubstantiated"})
+    response = outsider.post(
+        f"{BASE}complaints/{complaint.pk}/", {"status": "concluded", "outcome": "unsubstantiated"}
+    )
     assert response.status_code in (302, 403)
     complaint.refresh_from_db()
     assert complaint.status == "received"
@@ -180,7 +176,9 @@ def test_status_history_and_conclusion_need_an_outcome(client, complaint_page, r
     url = f"{BASE}complaints/{complaint.pk}/"
     assert member.post(url, {"status": "concluded"}).status_code == 400
     member.post(url, {"status": "investigating", "public_note": "กำลังตรวจสอบ"})
-    member.post(url, {"status": "concluded", "outcome": "substantiated", "public_note": "ลงโทษทางวินัย"})
+    member.post(
+        url, {"status": "concluded", "outcome": "substantiated", "public_note": "ลงโทษทางวินัย"}
+    )
     complaint.refresh_from_db()
     assert complaint.status == "concluded" and complaint.concluded_at
     assert [h.status for h in complaint.history.all()] == ["received", "investigating", "concluded"]
