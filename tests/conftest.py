@@ -56,6 +56,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("setup_demo", force=True, quiet=True)
         for conn in connections.all():
             conn._test_serialized_contents = conn.creation.serialize_db_to_string()
+            # Django's connections are context-local, and Playwright's event loop gives the test
+            # thread a new context: after a browser test, later tests get new connection objects
+            # without the attribute, and serialized rollback silently restores nothing. Keep it
+            # on the class too, so every connection object of this backend finds it.
+            type(conn)._test_serialized_contents = conn._test_serialized_contents
 
 
 def _demo_handles():

@@ -21,6 +21,30 @@ DEFAULTS = {
     "OFFICIAL_EMAIL_DOMAINS": [".go.th", ".ac.th", ".mi.th"],
     # Uploads: the largest file accepted, in megabytes.
     "MAX_UPLOAD_MB": 20,
+    # Public channels (O8, O17, O28, O30). Name of the Django group whose members, and only they,
+    # see corruption complaints (people with the Person role "integrity" are members too).
+    "INTEGRITY_GROUP": "Integrity",
+    # Per-IP limits on public form submissions: form name -> (attempts, seconds).
+    "RATE_LIMITS": {
+        "question": (5, 3600),
+        "complaint": (3, 3600),
+        "feedback": (10, 3600),
+        "survey": (10, 3600),
+        "track": (20, 3600),
+    },
+    # The request META key holding the client address. Set "HTTP_X_FORWARDED_FOR" only behind a
+    # proxy that overwrites it; the first address in it is used.
+    "CLIENT_IP_HEADER": "REMOTE_ADDR",
+    # Evidence attached to a corruption complaint: kinds sniffed by content, size, count.
+    "EVIDENCE_KINDS": ["pdf", "jpeg", "png", "docx"],
+    "EVIDENCE_MAX_BYTES": 10 * 1024 * 1024,
+    "EVIDENCE_MAX_FILES": 3,
+    # Where complaint evidence is stored: never under MEDIA_ROOT's public URL. None means
+    # "private-media" next to MEDIA_ROOT.
+    "PRIVATE_MEDIA_ROOT": None,
+    # Days personal data of a submission is kept when its form page gives no period of its own
+    # (complaints count from their conclusion, the rest from receipt).
+    "RETENTION_DAYS": {"question": 730, "complaint": 1825, "feedback": 365, "survey": 365},
 }
 
 

@@ -4,12 +4,14 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
+from .channels import admin_menu as channel_menu
 from .checks import views as check_views
 from .modeladmin import DisclosureAdminGroup
 
 modeladmin_register(DisclosureAdminGroup)
 
 
+# Compliance checks (issue 4): the checks panel's URLs, media-rights reports, a message after save.
 @hooks.register("register_admin_urls")
 def register_check_urls():
     return [path("disclosure/checks/", include((check_views.urlpatterns(), check_views.app_name)))]
@@ -27,3 +29,29 @@ def register_documents_lacking_rights():
 
 hooks.register("after_create_page", check_views.after_save_message)
 hooks.register("after_edit_page", check_views.after_save_message)
+
+
+# Public channels (issue 6): admin URLs, the "Public channels" menu and the O16/O17/O29 reports.
+@hooks.register("register_admin_urls")
+def register_channel_admin_urls():
+    return [path("disclosure-channels/", include("wagtail_disclosure.channels.admin_urls"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_channels_menu():
+    return channel_menu.channels_submenu()
+
+
+@hooks.register("register_reports_menu_item")
+def register_o16_report():
+    return channel_menu.report_menu_items()[0]
+
+
+@hooks.register("register_reports_menu_item")
+def register_o17_report():
+    return channel_menu.report_menu_items()[1]
+
+
+@hooks.register("register_reports_menu_item")
+def register_o29_report():
+    return channel_menu.report_menu_items()[2]

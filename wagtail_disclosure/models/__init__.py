@@ -1,6 +1,22 @@
 """The app's models, one module per concern: the catalogue, the organisation, the page types."""
 
 from .catalogue import CatalogueEdition, CatalogueItem, CatalogueSection  # noqa: F401
+from .channel_pages import (  # noqa: F401
+    ChannelStatisticsPage,
+    CorruptionComplaintPage,
+    FeedbackPage,
+    QuestionBoardPage,
+    SatisfactionSurveyPage,
+)
+from .channels import (  # noqa: F401
+    ChannelSettings,
+    ComplaintEvidence,
+    ComplaintStatusChange,
+    CorruptionComplaint,
+    Feedback,
+    Question,
+    SurveyResponse,
+)
 from .checks import CheckOverride, CheckRuleSetting, CheckRun, CheckSettings  # noqa: F401
 from .media import DisclosureDocument, DisclosureImage, DisclosureRendition, Licence  # noqa: F401
 from .organisation import OfficeProfile, Person, WorkGroup  # noqa: F401

@@ -308,6 +308,11 @@ class IndicatorPage(Page):
         "wagtail_disclosure.ExecutiveProfilesPage",
         "wagtail_disclosure.ContactPage",
         "wagtail_disclosure.NewsPage",
+        "wagtail_disclosure.QuestionBoardPage",
+        "wagtail_disclosure.CorruptionComplaintPage",
+        "wagtail_disclosure.FeedbackPage",
+        "wagtail_disclosure.SatisfactionSurveyPage",
+        "wagtail_disclosure.ChannelStatisticsPage",
     ]
 
     search_fields = Page.search_fields + [index.SearchField("body")]

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
-from demo import content
+from demo import channels, content
 from demo.models import HomePage
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup
@@ -60,6 +60,14 @@ DEMO_USERS = [
         "supervision",
         [],
     ),
+    (
+        "integrity",
+        "นางสาวเที่ยงธรรม ซื่อตรง",
+        "นิติกร กลุ่มกฎหมายและคดี (ศูนย์ปฏิบัติการต่อต้านการทุจริต)",
+        Person.Role.INTEGRITY,
+        "legal",
+        ["Integrity"],
+    ),
     ("admin", "ผู้ดูแลระบบ", "ผู้ดูแลระบบ", None, "ict", []),
 ]
 
@@ -90,6 +98,7 @@ class Command(BaseCommand):
             WorkGroup.create_defaults(site)
             self.users(site)
             hub = content.build(home, profile.active_edition, site)
+            channels.build(hub, site)
         if not options["quiet"]:
             self.stdout.write(self.style.SUCCESS(f"Demo office ready. Hub: {hub.url_path} → /oit/"))
             self.stdout.write("Users (password for all: %s):" % DEMO_PASSWORD)
@@ -147,6 +156,7 @@ class Command(BaseCommand):
         )
         supervisors = Group.objects.get_or_create(name="Supervisors")[0]
         supervisors.permissions.add(admin_access)
+        channels.groups(admin_access)
         root = site.root_page
         for group, perms in (
             (editors, ["add_page", "change_page"]),
