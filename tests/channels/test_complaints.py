@@ -200,7 +200,7 @@ def test_evidence_is_checked_by_content_not_name(client, complaint_page, route, 
     response = client.post(route(complaint_page), _form(anonymous="on", evidence=[fake]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "not a file of an accepted kind" in html
+    assert "This kind of file is not accepted" in html
     assert SUBJECT in html  # what was typed is kept
     assert not CorruptionComplaint.objects.exists()
     assert not any(private_media.rglob("*.*"))
