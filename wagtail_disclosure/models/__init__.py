@@ -18,3 +18,10 @@ from .pages import (  # noqa: F401
     ProcurementSummaryPage,
     TransparencyHubPage,
 )
+from .followup import (  # noqa: F401
+    CalendarTask,
+    Channel,
+    ChannelLog,
+    DisclosureReports,
+    TrackingForm,
+)

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
-from demo import content
+from demo import content, followup
 from demo.models import HomePage
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup
@@ -90,6 +90,7 @@ class Command(BaseCommand):
             WorkGroup.create_defaults(site)
             self.users(site)
             hub = content.build(home, profile.active_edition, site)
+            followup.build(site)
         if not options["quiet"]:
             self.stdout.write(self.style.SUCCESS(f"Demo office ready. Hub: {hub.url_path} → /oit/"))
             self.stdout.write("Users (password for all: %s):" % DEMO_PASSWORD)
