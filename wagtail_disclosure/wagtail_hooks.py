@@ -8,8 +8,8 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from .modeladmin import DisclosureAdminGroup
 from .reports import urls as report_urls
-from .reports.viewsets import FollowUpViewSetGroup
 from .reports.views import user_can_view_reports
+from .reports.viewsets import FollowUpViewSetGroup
 
 modeladmin_register(DisclosureAdminGroup)
 

@@ -28,7 +28,9 @@ def test_percent_cuts_off_like_seed_003():
 
 
 def _item(**kw):
-    return SimpleNamespace(**{"needs_approval": False, "fiscal_year_bound": False, "update_months": None, **kw})
+    return SimpleNamespace(
+        **{"needs_approval": False, "fiscal_year_bound": False, "update_months": None, **kw}
+    )
 
 
 def _fact(fy=2567, approved=False, date=datetime.date(2024, 1, 10)):

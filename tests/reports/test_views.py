@@ -1,9 +1,5 @@
-import csv
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
-from openpyxl import load_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +24,10 @@ def supervisor(client):
 def test_supervisor_opens_every_report(demo, supervisor, slug):
     response = supervisor.get(f"/admin/reports/{slug}/")
     assert response.status_code == 200, response.content[:2000]
+    html = response.content.decode()
+    assert "export=xlsx" in html and "export=csv" in html
+    # the filters' results URL answers too (Wagtail refreshes filtered results through it)
+    assert supervisor.get(f"/admin/reports/{slug}/results/").status_code == 200
 
 
 @pytest.mark.parametrize("username", ["author", "publisher"])

@@ -1,6 +1,13 @@
 """The app's models, one module per concern: the catalogue, the organisation, the page types."""
 
 from .catalogue import CatalogueEdition, CatalogueItem, CatalogueSection  # noqa: F401
+from .followup import (  # noqa: F401
+    CalendarTask,
+    Channel,
+    ChannelLog,
+    DisclosureReports,
+    TrackingForm,
+)
 from .media import DisclosureDocument, DisclosureImage, DisclosureRendition, Licence  # noqa: F401
 from .organisation import OfficeProfile, Person, WorkGroup  # noqa: F401
 from .pages import (  # noqa: F401
@@ -17,11 +24,4 @@ from .pages import (  # noqa: F401
     ProcurementRow,
     ProcurementSummaryPage,
     TransparencyHubPage,
-)
-from .followup import (  # noqa: F401
-    CalendarTask,
-    Channel,
-    ChannelLog,
-    DisclosureReports,
-    TrackingForm,
 )

@@ -11,9 +11,7 @@ from .turnaround import _aware_range
 def approvals(site, period):
     from ..models import DisclosurePage
 
-    pages = dict(
-        DisclosurePage.objects.descendant_of(site.root_page).values_list("pk", "title")
-    )
+    pages = dict(DisclosurePage.objects.descendant_of(site.root_page).values_list("pk", "title"))
     start, end = _aware_range(period)
     states = list(
         WorkflowState.objects.filter(
@@ -44,7 +42,12 @@ def approvals(site, period):
             "requested_by": state.requested_by,
             "submitted_at": state.created_at,
             "steps": [
-                {"task": ts.task.name, "by": ts.finished_by, "at": ts.finished_at, "comment": ts.comment}
+                {
+                    "task": ts.task.name,
+                    "by": ts.finished_by,
+                    "at": ts.finished_at,
+                    "comment": ts.comment,
+                }
                 for ts in steps.get(state.pk, [])
             ],
             "memo": memos.get(state.pk),

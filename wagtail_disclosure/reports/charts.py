@@ -3,8 +3,7 @@
 Labels are escaped; numbers go through ``thai_digits`` so a chart follows the office's digits.
 """
 
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from ..thai.digits import thai_digits
 
@@ -54,7 +53,7 @@ def horizontal_bars(rows, title, maximum=None, suffix="", label_width=260, width
                 _value_text(value, suffix),
             )
         )
-    return _svg(width, height, title, mark_safe("".join(parts)))
+    return _svg(width, height, title, _join(parts))
 
 
 def vertical_bars(rows, title, width=640, height=220):
@@ -97,7 +96,7 @@ def vertical_bars(rows, title, width=640, height=220):
             top + plot_h,
         )
     )
-    return _svg(width, height, title, mark_safe("".join(parts)))
+    return _svg(width, height, title, _join(parts))
 
 
 def _svg(width, height, title, body):
@@ -111,6 +110,11 @@ def _svg(width, height, title, body):
         title=title,
         body=body,
     )
+
+
+def _join(parts):
+    """Concatenate already escaped fragments (each built by ``format_html``)."""
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 def _n(number):

@@ -18,7 +18,7 @@ def _cell(value):
         return ""
     if isinstance(value, bool):
         return force_str(value)
-    if isinstance(value, NUMBERS | datetime.date):
+    if isinstance(value, (*NUMBERS, datetime.date)):
         return value
     if isinstance(value, list | tuple):
         return "\n".join(force_str(v) for v in value)

@@ -14,7 +14,10 @@ from ..thai.digits import thai_digits
 
 def fiscal_year_choices():
     current = fiscal_year()
-    return [(str(y), _("FY %(year)s") % {"year": thai_digits(y)}) for y in range(current, current - 6, -1)]
+    return [
+        (str(y), _("FY %(year)s") % {"year": thai_digits(y)})
+        for y in range(current, current - 6, -1)
+    ]
 
 
 ROUND_CHOICES = [("1", _("Round 1 (Oct–Mar)")), ("2", _("Round 2 (Apr–Sep)"))]

@@ -29,7 +29,11 @@ class FollowUp:
     def group_rows(self):
         """``(group, counts, total)`` for every group of the office, in its order, then "no group"."""
         rows = [
-            (g, self.by_group.get(g.pk, Counter()), sum(self.by_group.get(g.pk, Counter()).values()))
+            (
+                g,
+                self.by_group.get(g.pk, Counter()),
+                sum(self.by_group.get(g.pk, Counter()).values()),
+            )
             for g in self.groups.values()
         ]
         if self.by_group.get(None):

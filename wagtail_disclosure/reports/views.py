@@ -1,8 +1,6 @@
 """Admin report views (Reports menu). They filter, show and export; figures come from
 ``readiness``, ``followup`` and ``turnaround``. Seeing them needs ``wagtail_disclosure.view_reports``."""
 
-import datetime
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -333,7 +331,9 @@ class TrackingFormsView(DisclosureReportView):
             {
                 "group": g,
                 "form": forms.get(g.pk),
-                "counts": [figures.by_group.get(g.pk, {}).get(c, 0) for c, _l in _channel_columns()],
+                "counts": [
+                    figures.by_group.get(g.pk, {}).get(c, 0) for c, _l in _channel_columns()
+                ],
             }
             for g in groups
         ]
@@ -446,14 +446,21 @@ class FreshnessView(DisclosureReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        counts = {s: 0 for s in Freshness}
+        counts = dict.fromkeys(Freshness, 0)
         for r in context["object_list"]:
             counts[r["state"]] += 1
         context["counts"] = [(Freshness(s).label, s, n) for s, n in counts.items()]
         return context
 
     def export_headings(self):
-        return [_g("Code"), _g("Item"), _g("State"), _g("Latest date"), _g("Next update due"), _g("Work group")]
+        return [
+            _g("Code"),
+            _g("Item"),
+            _g("State"),
+            _g("Latest date"),
+            _g("Next update due"),
+            _g("Work group"),
+        ]
 
     def export_rows(self, rows):
         for r in rows:
@@ -559,7 +566,10 @@ class AnnualReportView(ReportAccessMixin, View):
             fy = fiscal_year()
         context = annual_report_context(self.site, fy, request)
         return _printable(
-            request, "wagtail_disclosure/reports/print/annual_report.html", context, f"oit-report-{fy}"
+            request,
+            "wagtail_disclosure/reports/print/annual_report.html",
+            context,
+            f"oit-report-{fy}",
         )
 
 
@@ -576,7 +586,9 @@ def annual_report_context(site, fy, request=None):
         rounds.append(
             {
                 "period": period,
-                "channels": [(label, result.by_channel.get(code, 0)) for code, label in _channel_columns()],
+                "channels": [
+                    (label, result.by_channel.get(code, 0)) for code, label in _channel_columns()
+                ],
                 "total": result.total,
             }
         )

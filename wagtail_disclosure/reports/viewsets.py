@@ -58,7 +58,16 @@ class ChannelLogViewSet(ModelViewSet):
     add_view_class = ChannelLogCreateView
     list_display = ["date", "channel", "outlet", "quantity", "title", "work_group"]
     list_filter = ["channel", "work_group", "date"]
-    list_export = ["date", "channel", "outlet", "quantity", "title", "work_group", "catalogue_item", "url"]
+    list_export = [
+        "date",
+        "channel",
+        "outlet",
+        "quantity",
+        "title",
+        "work_group",
+        "catalogue_item",
+        "url",
+    ]
     search_fields = ["title", "outlet", "note"]
     panels = [
         FieldRowPanel([FieldPanel("channel"), FieldPanel("outlet")]),

@@ -176,7 +176,9 @@ def add_months(value, months):
 
     month0 = value.month - 1 + months
     year, month = value.year + month0 // 12, month0 % 12 + 1
-    return value.replace(year=year, month=month, day=min(value.day, calendar.monthrange(year, month)[1]))
+    return value.replace(
+        year=year, month=month, day=min(value.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def month_label(year, month):
