@@ -56,6 +56,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("setup_demo", force=True, quiet=True)
         for conn in connections.all():
             conn._test_serialized_contents = conn.creation.serialize_db_to_string()
+            _SERIALIZED[conn.alias] = conn._test_serialized_contents
+
+
+# Playwright's sync API runs an event loop in the test thread; Django's connection handler is
+# context-local (asgiref), so after the browser starts, later tests see fresh connection objects
+# without the serialized demo office and ``serialized_rollback`` silently restores nothing.
+_SERIALIZED = {}
+
+
+def _reattach_serialized_demo():
+    from django.db import connections
+
+    for conn in connections.all():
+        if conn.alias in _SERIALIZED:
+            conn._test_serialized_contents = _SERIALIZED[conn.alias]
 
 
 def _demo_handles():
@@ -89,6 +104,7 @@ def _playwright():
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        _reattach_serialized_demo()
         yield browser
         browser.close()
 

@@ -211,15 +211,14 @@ class ITASExportView(OITReadinessView):
     filter_fields = ("fiscal_year",)
     results_template_name = "wagtail_disclosure/reports/itas_results.html"
 
-    @staticmethod
-    def explanation(row):
+    def explanation(self, row):
+        """The newest pages that answer the item (this fiscal year's when it must be current)."""
         if row.status == Status.MISSING:
             return str(row.reason)
+        fy = self.params["fiscal_year"]
         current = [
-            p
-            for p in row.pages
-            if not row.item.fiscal_year_bound or p.fiscal_year == row.pages[0].fiscal_year
-        ]
+            p for p in row.pages if not row.item.fiscal_year_bound or p.fiscal_year == fy
+        ] or row.pages
         text = "; ".join(f"{p.title} ({_date(p.date)})" for p in current[:3])
         return f"{text}. {row.reason}".strip() if row.reason else text
 
@@ -533,7 +532,9 @@ def _printable(request, template, context, filename):
 
 class TrackingFormPrintView(ReportAccessMixin, View):
     def get(self, request, pk):
-        form = get_object_or_404(TrackingForm.objects.select_related("work_group"), pk=pk)
+        form = get_object_or_404(
+            TrackingForm.objects.select_related("work_group"), pk=pk, site=self.site
+        )
         period = FiscalPeriod(form.fiscal_year, round=form.round)
         result = followup(form.site, period)
         counts = result.by_group.get(form.work_group_id, {})
