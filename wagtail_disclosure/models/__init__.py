@@ -18,6 +18,13 @@ from .channels import (  # noqa: F401
     SurveyResponse,
 )
 from .checks import CheckOverride, CheckRuleSetting, CheckRun, CheckSettings  # noqa: F401
+from .followup import (  # noqa: F401
+    CalendarTask,
+    Channel,
+    ChannelLog,
+    DisclosureReports,
+    TrackingForm,
+)
 from .media import DisclosureDocument, DisclosureImage, DisclosureRendition, Licence  # noqa: F401
 from .organisation import OfficeProfile, Person, WorkGroup  # noqa: F401
 from .pages import (  # noqa: F401

@@ -25,7 +25,7 @@ from wagtail.search import index
 from .. import conf
 from ..checks.panels import ChecksPanel
 from ..fields import SanitisedRichTextField as RichTextField  # every save goes through bleach
-from ..thai.dates import fiscal_year, fiscal_year_range
+from ..thai.dates import fiscal_year
 from .catalogue import CatalogueEdition, CatalogueItem
 from .organisation import OfficeProfile, WorkGroup
 
@@ -172,7 +172,7 @@ class PageSource(Orderable):
 
 
 class TransparencyHubPage(Page):
-    """The public OIT index: every item of the edition, its content and what is still missing."""
+    """The public OIT index: every item of the edition with links to its content and when it was updated."""
 
     edition = models.ForeignKey(
         CatalogueEdition,
@@ -204,8 +204,9 @@ class TransparencyHubPage(Page):
     def get_hub_rows(self, request=None):
         """One row per catalogue item, built in a fixed number of queries whatever the page count.
 
-        Each row: the item, its indicator page, how many live pages answer it, the latest date,
-        whether it is current, and the newest few pages; the rest are on the indicator page.
+        Each row: the item, its indicator page, how many live pages answer it, the latest content
+        date, when its content was last updated, and the newest few pages; the rest are on the
+        indicator page. No internal status: readiness belongs to the admin reports.
         """
         edition = self.active_edition
         if edition is None:
@@ -223,7 +224,9 @@ class TransparencyHubPage(Page):
         stats = {
             row["catalogueitem_id"]: row
             for row in links.values("catalogueitem_id").annotate(
-                count=Count("disclosurepage_id"), latest=Max("disclosurepage__date")
+                count=Count("disclosurepage_id"),
+                latest=Max("disclosurepage__date"),
+                updated=Max("disclosurepage__last_published_at"),
             )
         }
         limit = conf.get("HUB_LATEST_PER_ITEM")
@@ -247,27 +250,18 @@ class TransparencyHubPage(Page):
         }
         for item_id, ids in page_ids.items():
             latest[item_id] = [pages[pk] for pk in ids if pk in pages]
-        current_fy = fiscal_year()
-        fy_start, _fy_end = fiscal_year_range(current_fy)
         rows = []
         for item in items:
             stat = stats.get(item.pk, {})
-            latest_date = stat.get("latest")
-            if not stat:
-                freshness = "missing"
-            elif item.fiscal_year_bound and (latest_date is None or latest_date < fy_start):
-                freshness = "outdated"
-            else:
-                freshness = "current"
             rows.append(
                 {
                     "item": item,
                     "section": item.section,
                     "indicator": indicators.get(item.pk),
                     "count": stat.get("count", 0),
-                    "latest_date": latest_date,
+                    "latest_date": stat.get("latest"),
+                    "updated_at": stat.get("updated"),
                     "latest": latest.get(item.pk, []),
-                    "freshness": freshness,
                 }
             )
         return rows
@@ -283,7 +277,7 @@ class TransparencyHubPage(Page):
         context.update(
             edition=self.active_edition,
             sections=sections,
-            missing=[r for r in rows if r["freshness"] == "missing"],
+            missing=[r for r in rows if not r["count"]],
             today=timezone.localdate(),
         )
         return context

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from pythainlp.util import thai_strftime
 
-from .digits import thai_digits
+from .digits import thai_digits, uses_thai_digits
 
 BE_OFFSET = 543
 
@@ -160,7 +160,27 @@ def format_thai_date(value, fmt="%-d %B %Y", digits=None):
         value = timezone.localtime(value)
     if not isinstance(value, datetime.datetime):
         value = datetime.datetime.combine(value, datetime.time())
-    from .. import conf
-
-    use_thai = conf.get("THAI_DIGITS") if digits is None else digits
+    use_thai = uses_thai_digits() if digits is None else digits
     return thai_strftime(value, fmt, thaidigit=bool(use_thai))
+
+
+def fiscal_months(fy):
+    """The twelve (C.E. year, month) pairs of fiscal year ``fy`` (B.E.), October first."""
+    first, _last = fiscal_year_range(fy)
+    return [((d := _add_months(first, n)).year, d.month) for n in range(12)]
+
+
+def add_months(value, months):
+    """``value`` moved by whole months, the day clamped to the target month's length."""
+    import calendar
+
+    month0 = value.month - 1 + months
+    year, month = value.year + month0 // 12, month0 % 12 + 1
+    return value.replace(
+        year=year, month=month, day=min(value.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def month_label(year, month):
+    """Short month and B.E. year, the way the seeds' calendars head their columns: "ต.ค. ๖๖"."""
+    return format_thai_date(datetime.date(year, month, 1), "%b %y")

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
-from demo import channels, content
+from demo import channels, content, followup
 from demo.models import HomePage
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup
@@ -99,6 +99,7 @@ class Command(BaseCommand):
             self.users(site)
             hub = content.build(home, profile.active_edition, site)
             channels.build(hub, site)
+            followup.build(site)
         if not options["quiet"]:
             self.stdout.write(self.style.SUCCESS(f"Demo office ready. Hub: {hub.url_path} → /oit/"))
             self.stdout.write("Users (password for all: %s):" % DEMO_PASSWORD)

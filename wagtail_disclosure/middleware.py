@@ -1,0 +1,20 @@
+"""Per-request activation of the office's conventions (Thai digits) for the site being served."""
+
+from wagtail.models import Site
+
+from .thai.digits import office_uses_thai_digits, thai_digits_active
+
+
+class ThaiDigitsMiddleware:
+    """Show digits as the office of the requested site wants them (``OfficeProfile.use_thai_digits``).
+
+    Put it after ``LocaleMiddleware``; without it every site follows the ``THAI_DIGITS`` default.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = Site.find_for_request(request)
+        with thai_digits_active(office_uses_thai_digits(site) if site else None):
+            return self.get_response(request)

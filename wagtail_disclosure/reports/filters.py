@@ -1,0 +1,89 @@
+"""The report filters: fiscal year, round, quarter, work group, catalogue item.
+
+They do not filter a queryset: the views read the cleaned values and compute their figures.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from ..thai.dates import fiscal_year
+from ..thai.digits import thai_digits
+
+
+def fiscal_year_choices():
+    current = fiscal_year()
+    return [
+        (str(y), _("FY %(year)s") % {"year": thai_digits(y)})
+        for y in range(current, current - 6, -1)
+    ]
+
+
+ROUND_CHOICES = [("1", _("Round 1 (Oct–Mar)")), ("2", _("Round 2 (Apr–Sep)"))]
+QUARTER_CHOICES = [
+    ("1", _("Quarter 1 (Oct–Dec)")),
+    ("2", _("Quarter 2 (Jan–Mar)")),
+    ("3", _("Quarter 3 (Apr–Jun)")),
+    ("4", _("Quarter 4 (Jul–Sep)")),
+]
+
+
+def _keep(queryset, name, value):
+    return queryset
+
+
+class ReportFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        if data.get("round") and data.get("quarter"):
+            raise forms.ValidationError(_("Choose a round or a quarter, not both."))
+        return data
+
+
+class ReportFilterSet(WagtailFilterSet):
+    """All report filters; each view keeps the ones it uses (``filter_fields``)."""
+
+    fiscal_year = django_filters.ChoiceFilter(
+        label=_("Fiscal year"), choices=fiscal_year_choices, method=_keep, empty_label=None
+    )
+    round = django_filters.ChoiceFilter(label=_("Round"), choices=ROUND_CHOICES, method=_keep)
+    quarter = django_filters.ChoiceFilter(label=_("Quarter"), choices=QUARTER_CHOICES, method=_keep)
+    group = django_filters.ModelChoiceFilter(
+        label=_("Work group"), queryset=lambda request: _groups(request), method=_keep
+    )
+    indicator = django_filters.ModelChoiceFilter(
+        label=_("Indicator"), queryset=lambda request: _items(request), method=_keep
+    )
+
+    class Meta:
+        form = ReportFilterForm
+        fields = []
+
+    def __init__(self, *args, fields=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if fields is not None:
+            for name in list(self.filters):
+                if name not in fields:
+                    del self.filters[name]
+
+
+def _site(request):
+    from wagtail.models import Site
+
+    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+
+
+def _groups(request):
+    from ..models import WorkGroup
+
+    return WorkGroup.objects.filter(site=_site(request))
+
+
+def _items(request):
+    from ..models import CatalogueItem
+    from .readiness import edition_for_site
+
+    site = _site(request)
+    edition = edition_for_site(site) if site else None
+    return CatalogueItem.objects.filter(edition=edition).order_by("sort_order")

@@ -1,0 +1,246 @@
+"""OIT readiness: what each catalogue item's published content says about it, and percentages.
+
+Statuses follow seed 003's vocabulary (ข้อมูลสมบูรณ์ / เพิ่มเติมข้อมูลให้สมบูรณ์ / ปรับปรุงข้อมูลให้เป็นปัจจุบัน)
+and are derived from the content, never typed in: an item is *missing* without live content,
+*needs update* when it must be in the fiscal year and nothing is, *needs more* when it must go
+through the request-memo chain and nothing current did, else *complete*.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..thai.dates import add_months, fiscal_year, fiscal_year_range
+
+
+class Status(models.TextChoices):
+    COMPLETE = "complete", _("Complete")
+    NEEDS_MORE = "needs_more", _("Needs more")
+    NEEDS_UPDATE = "needs_update", _("Needs update")
+    MISSING = "missing", _("Missing")
+
+
+class Freshness(models.TextChoices):
+    FRESH = "fresh", _("Fresh")
+    DUE = "due", _("Due")
+    OVERDUE = "overdue", _("Overdue")
+
+
+@dataclass(frozen=True)
+class PageFact:
+    """What a report needs to know of one live page."""
+
+    pk: int
+    title: str
+    url: str
+    date: datetime.date | None
+    fiscal_year: int | None
+    approved: bool = False
+    group_id: int | None = None
+    last_published_at: datetime.datetime | None = None
+
+
+@dataclass
+class ItemReadiness:
+    item: object
+    status: str
+    reason: str
+    pages: list = field(default_factory=list)
+    group: object = None
+
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
+    @property
+    def urls(self):
+        return [p.url for p in self.pages if p.url]
+
+    @property
+    def latest_date(self):
+        dates = [p.date for p in self.pages if p.date]
+        return max(dates) if dates else None
+
+
+def classify(item, pages, fy):
+    """Status and reason of ``item`` given its live ``pages`` (``PageFact``) for fiscal year ``fy``."""
+    if not pages:
+        return Status.MISSING, _("Nothing published for this item.")
+    current = [p for p in pages if not item.fiscal_year_bound or p.fiscal_year == fy]
+    if not current:
+        return Status.NEEDS_UPDATE, _("Nothing published for fiscal year %(year)s.") % {"year": fy}
+    if item.needs_approval and not any(p.approved for p in current):
+        return Status.NEEDS_MORE, _("Published without approval through the request-memo chain.")
+    return Status.COMPLETE, ""
+
+
+def percent(part, whole):
+    """Percentage with two decimals, cut off rather than rounded, as seed 003 does (20/33 = 60.60)."""
+    if not whole:
+        return Decimal("0.00")
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+@dataclass
+class Tally:
+    label: str
+    complete: int = 0
+    total: int = 0
+    counts: Counter = field(default_factory=Counter)
+
+    @property
+    def percent(self):
+        return percent(self.complete, self.total)
+
+    def add(self, row):
+        self.total += 1
+        self.counts[row.status] += 1
+        if row.status == Status.COMPLETE:
+            self.complete += 1
+
+
+def indicator_code(section):
+    """The ITA indicator a section belongs to: "9" for sections "9.1"…"9.6" (seed 003 counts so)."""
+    return str(section.code).split(".")[0]
+
+
+def summarise(rows):
+    """Tallies per section, per indicator (section code prefix) and overall, in catalogue order."""
+    sections, indicators = {}, {}
+    overall = Tally(str(_("Overall")))
+    for row in rows:
+        section = row.item.section
+        if section.pk not in sections:
+            sections[section.pk] = Tally(f"{section.code} {section.name}")
+        code = indicator_code(section)
+        if code not in indicators:
+            indicators[code] = Tally(str(_("Indicator %(code)s") % {"code": code}))
+        sections[section.pk].add(row)
+        indicators[code].add(row)
+        overall.add(row)
+    return list(sections.values()), list(indicators.values()), overall
+
+
+def freshness(item, pages, today=None, due_days=30):
+    """Fresh, due or overdue, and the date the next update is expected (``None`` if never).
+
+    Overdue: the item must be in the current fiscal year and nothing is, or its newest content is
+    older than ``update_months``. Due: that limit falls within ``due_days``.
+    """
+    today = today or datetime.date.today()
+    dates = [p.date for p in pages if p.date]
+    if not dates:
+        return None, None
+    latest = max(dates)
+    deadlines = []
+    if item.fiscal_year_bound:
+        if max((p.fiscal_year or 0) for p in pages) < fiscal_year(today):
+            return Freshness.OVERDUE, fiscal_year_range(fiscal_year(today))[0]
+        deadlines.append(fiscal_year_range(fiscal_year(today))[1])
+    if item.update_months:
+        deadlines.append(add_months(latest, item.update_months))
+    if not deadlines:
+        return Freshness.FRESH, None
+    due = min(deadlines)
+    if due < today:
+        return Freshness.OVERDUE, due
+    if (due - today).days <= due_days:
+        return Freshness.DUE, due
+    return Freshness.FRESH, due
+
+
+# --- gathering the facts from the content ---------------------------------------------------
+
+
+def edition_for_site(site):
+    """The edition the site's public hub shows (else the office's active one, else the default)."""
+    from ..models import TransparencyHubPage
+    from ..models.pages import _edition_for
+
+    hub = TransparencyHubPage.objects.live().descendant_of(site.root_page, inclusive=True).first()
+    if hub is not None:
+        return hub.active_edition
+    return _edition_for(site.root_page)
+
+
+def page_facts_by_item(site, edition, request=None):
+    """``{item_id: [PageFact, ...]}`` for the live pages of ``site`` answering ``edition``'s items.
+
+    A fixed number of queries whatever the number of pages.
+    """
+    from ..models import DisclosurePage
+    from ..workflows import approved_page_ids
+
+    live = DisclosurePage.objects.live().descendant_of(site.root_page)
+    through = DisclosurePage.catalogue_items.through
+    links = list(
+        through.objects.filter(
+            disclosurepage__in=live.values("pk"), catalogueitem__edition=edition
+        ).values_list("catalogueitem_id", "disclosurepage_id")
+    )
+    page_ids = {page_id for _item, page_id in links}
+    pages = {
+        p.pk: p
+        for p in DisclosurePage.objects.filter(pk__in=page_ids).only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "date",
+            "fiscal_year",
+            "responsible_group_id",
+            "live_revision_id",
+            "last_published_at",
+        )
+    }
+    approved = approved_page_ids(DisclosurePage.objects.filter(pk__in=page_ids))
+    facts = {}
+    for pk, page in pages.items():
+        facts[pk] = PageFact(
+            pk=pk,
+            title=page.title,
+            url=page.get_full_url(request) or "",
+            date=page.date,
+            fiscal_year=page.fiscal_year,
+            approved=pk in approved,
+            group_id=page.responsible_group_id,
+            last_published_at=page.last_published_at,
+        )
+    by_item = {}
+    for item_id, page_id in links:
+        if page_id in facts:
+            by_item.setdefault(item_id, []).append(facts[page_id])
+    for item_pages in by_item.values():
+        item_pages.sort(key=lambda p: (p.date or datetime.date.min, p.pk), reverse=True)
+    return by_item
+
+
+def readiness(site, edition, fy=None, request=None, group=None, item=None):
+    """One ``ItemReadiness`` per item of ``edition`` (optionally one group's or one item's)."""
+    from ..models import WorkGroup
+
+    fy = fy or fiscal_year()
+    facts = page_facts_by_item(site, edition, request)
+    groups = {g.pk: g for g in WorkGroup.objects.filter(site=site)}
+    by_code = {g.code: g for g in groups.values()}
+    rows = []
+    for catalogue_item in edition.items.select_related("section").order_by("sort_order"):
+        if item is not None and catalogue_item.pk != item.pk:
+            continue
+        pages = facts.get(catalogue_item.pk, [])
+        status, reason = classify(catalogue_item, pages, fy)
+        owners = Counter(p.group_id for p in pages if p.group_id)
+        owner = (
+            groups.get(owners.most_common(1)[0][0])
+            if owners
+            else by_code.get(catalogue_item.default_group_code)
+        )
+        if group is not None and (owner is None or owner.pk != group.pk):
+            continue
+        rows.append(ItemReadiness(catalogue_item, status, reason, pages, owner))
+    return rows
