@@ -305,7 +305,7 @@ class FeedbackListView(ChannelListView):
     page_title = _("Feedback (O30)")
     header_icon = "comment"
     index_url_name = f"{NS}:feedback_list"
-    index_results_url_name = f"{NS}:feedback_results"
+    index_results_url_name = f"{NS}:feedback_list_results"
     filterset_class = FeedbackFilterSet
     search_fields = ["message", "response"]
     columns = [
