@@ -32,6 +32,10 @@ class CheckReport:
         return not self.blocking
 
 
-def run_checks(page, stage="save"):
-    """Run the enabled rules on ``page`` at ``stage`` (save, submit, approve, publish)."""
+def run_checks(page, stage="save", user=None, record=False):
+    """Run the enabled rules on ``page`` at ``stage`` (save, submit, approve, publish).
+
+    ``user`` is who asks, ``record`` whether the result is kept; both are accepted and ignored by
+    this stub until the engine (issue 4) lands.
+    """
     return CheckReport()

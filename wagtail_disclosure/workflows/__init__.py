@@ -3,11 +3,11 @@
 ``approved_page_ids`` is what reports ask: which pages went live through a completed chain.
 """
 
-from wagtail.models import WorkflowState
-
 
 def approved_page_ids(pages):
     """IDs of ``pages`` (a page queryset) whose live revision is one that a completed workflow approved."""
+    from wagtail.models import WorkflowState  # lazily: Wagtail imports this package's finish action
+
     live = dict(pages.values_list("pk", "live_revision_id"))
     approved = set(
         WorkflowState.objects.filter(
