@@ -6,6 +6,7 @@ publishes through its finish action).
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
 from ..models import IndicatorPage
@@ -38,11 +39,13 @@ def set_up_chain(site, hub, editors="Editors", publisher_step=False):
     workflow = chain_workflow(publisher_step=publisher_step)
     WorkflowPage.objects.update_or_create(page=hub, defaults={"workflow": workflow})
     publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
-    section = Page.objects.descendant_of(site.root_page, inclusive=True)
-    # Nobody holds publish permission over an approval-required section, whatever was there before.
-    GroupPagePermission.objects.filter(permission=publish, page__in=section).exclude(
-        page__in=IndicatorPage.objects.filter(item__needs_approval=False)
-    ).delete()
+    # Nobody holds publish permission over an approval-required section, whatever was there before
+    # (Wagtail's own first migration gives "Moderators" publish permission on the root).
+    above = Page.objects.ancestor_of(site.root_page, inclusive=True).values("pk")
+    below = Page.objects.descendant_of(site.root_page).values("pk")
+    GroupPagePermission.objects.filter(permission=publish).filter(
+        Q(page__in=above) | Q(page__in=below)
+    ).exclude(page__in=IndicatorPage.objects.filter(item__needs_approval=False)).delete()
     group = Group.objects.filter(name=editors).first()
     if group is not None:
         for indicator in IndicatorPage.objects.descendant_of(hub).filter(
