@@ -15,6 +15,11 @@ from wagtail.admin.widgets import Button
 from . import guard, people
 
 LOG_ACTIONS = [
+    (
+        "wagtail_disclosure.schedule.refused",
+        _("Scheduled publication refused"),
+        _("Scheduled publication refused: it needs the approval chain"),
+    ),
     ("wagtail_disclosure.chain.filed", _("Request memo filed"), _("Request memo filed")),
     (
         "wagtail_disclosure.chain.allowed",

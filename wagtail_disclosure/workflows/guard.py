@@ -134,14 +134,27 @@ def publication_authorised(page, revision):
     return chain_approved(page, revision)
 
 
-def check_save(page):
+_PUBLICATION_FIELDS = {"live", "live_revision", "live_revision_id", "url_path", "path"}
+
+
+def check_save(page, update_fields=None):
     """Refuse to write a live approval-required page whose live revision the chain did not approve.
 
-    Called from ``DisclosurePage.save()``; saves that leave liveness as it was cost one query.
+    Called from ``DisclosurePage.save()``; saves that do not put anything (new) online cost at
+    most one query.
     """
     from wagtail.models import Page
 
     if not page.live or _trusted.get():
+        return
+    if update_fields is not None and not _PUBLICATION_FIELDS & set(update_fields):
+        return
+    if not page.pk:
+        # Wagtail creates pages live by default (the create view publishes afterwards, a copy
+        # keeps the original's flag): a new page that needs approval starts as a draft instead.
+        if requires_approval(page):
+            page.live = False
+            page.live_revision = None
         return
     if page.pk:
         previous = (
@@ -150,7 +163,7 @@ def check_save(page):
         if (
             previous
             and previous["live"]
-            and previous["live_revision_id"] == page.live_revision_id
+            and page.live_revision_id in (None, previous["live_revision_id"])
             and previous["url_path"] == page.url_path
         ):
             return
