@@ -116,6 +116,7 @@ def emergency_publish(page, user, reason):
 @transaction.atomic
 def review_emergency(emergency, user, confirmed, reason):
     """Someone other than the publisher confirms the emergency publication, or takes it offline."""
+    from wagtail.actions.unpublish_page import UnpublishPageAction
     from wagtail.log_actions import log
 
     from ..models import ChainDecision
@@ -130,7 +131,7 @@ def review_emergency(emergency, user, confirmed, reason):
         )
     if not reason:
         raise PermissionDenied(gettext("A review needs a reason."))
-    page = emergency.page.specific
+    page = emergency.page.specific_class.objects.get(pk=emergency.page_id)
     emergency.reviewed_by = user
     emergency.reviewed_at = timezone.now()
     emergency.review_confirmed = bool(confirmed)
@@ -153,5 +154,6 @@ def review_emergency(emergency, user, confirmed, reason):
         data={"confirmed": bool(confirmed), "reason": reason, "emergency_id": emergency.pk},
     )
     if not confirmed and page.live and page.live_revision_id == emergency.revision_id:
-        page.unpublish(user=user)
+        # The reviewer's role decides here, not a Wagtail unpublish permission they need not hold.
+        UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
     return emergency
