@@ -56,6 +56,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("setup_demo", force=True, quiet=True)
         for conn in connections.all():
             conn._test_serialized_contents = conn.creation.serialize_db_to_string()
+            _SERIALIZED[conn.alias] = conn._test_serialized_contents
+
+
+# Django's connections are context-local: once Playwright's event loop runs, a test may get a fresh
+# connection object without the serialized demo, so ``demo_live`` hands it over again.
+_SERIALIZED = {}
+
+
+@pytest.fixture
+def _serialized_demo():
+    from django.db import connections
+
+    for conn in connections.all():
+        if conn.alias in _SERIALIZED:
+            conn._test_serialized_contents = _SERIALIZED[conn.alias]
 
 
 def _demo_handles():
@@ -74,7 +89,7 @@ def demo(db):
 
 
 @pytest.fixture
-def demo_live(django_db_serialized_rollback, transactional_db, live_server):
+def demo_live(_serialized_demo, django_db_serialized_rollback, transactional_db, live_server):
     """The demo office, committed so that the live server thread (and the browser) sees it."""
     return dict(_demo_handles(), url=live_server.url)
 
