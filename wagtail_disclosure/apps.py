@@ -7,3 +7,8 @@ class WagtailDisclosureConfig(AppConfig):
     label = "wagtail_disclosure"
     verbose_name = _("Public disclosure")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .workflows import signals, system_checks  # noqa: F401
+
+        signals.connect()

@@ -45,6 +45,14 @@ DEFAULTS = {
     # Days personal data of a submission is kept when its form page gives no period of its own
     # (complaints count from their conclusion, the rest from receipt).
     "RETENTION_DAYS": {"question": 730, "complaint": 1825, "feedback": 365, "survey": 365},
+    # Approval chain: e-mail approvers about steps pending longer than this many days.
+    "REMINDER_AFTER_DAYS": 3,
+    # Person roles that may publish an approval-required page before its chain finishes.
+    "EMERGENCY_PUBLISH_ROLES": ["director"],
+    # Person roles that review an emergency publication afterwards (never the one who published).
+    "EMERGENCY_REVIEW_ROLES": ["director", "deputy", "supervisor"],
+    # Where the memo PDF's Garuda comes from when the office profile has none: the shipped line art.
+    "MEMO_EMBLEM": "wagtail_disclosure/print/garuda.svg",
 }
 
 

@@ -32,7 +32,11 @@ def spy(language="th"):
         def spying(*args):
             result = original(*args)
             message = args[index]
-            if result == message and trans_real.get_language() == language and _worth_translating(message):
+            if (
+                result == message
+                and trans_real.get_language() == language
+                and _worth_translating(message)
+            ):
                 missing.add(message)
             return result
 

@@ -12,6 +12,8 @@ from .modeladmin import DisclosureAdminGroup
 from .reports import urls as report_urls
 from .reports.views import user_can_view_reports
 from .reports.viewsets import FollowUpViewSetGroup
+from .workflows import admin_hooks as workflow_hooks
+from .workflows import admin_urls as workflow_urls
 
 modeladmin_register(DisclosureAdminGroup)
 
@@ -99,3 +101,20 @@ def register_report_permission():
     return Permission.objects.filter(
         content_type__app_label="wagtail_disclosure", codename="view_reports"
     )
+
+
+# Approval chain (issue 3): page-history log actions, publish-path messages, memo and history views.
+hooks.register("register_log_actions", workflow_hooks.register_log_actions)
+hooks.register("before_publish_page", workflow_hooks.before_publish_page)
+hooks.register("before_bulk_action", workflow_hooks.before_bulk_action)
+hooks.register("before_copy_page", workflow_hooks.before_copy_page)
+hooks.register("before_move_page", workflow_hooks.before_move_page)
+hooks.register("register_page_header_buttons", workflow_hooks.page_header_buttons)
+hooks.register("register_reports_menu_item", workflow_hooks.history_menu_item)
+
+
+@hooks.register("register_admin_urls")
+def register_workflow_urls():
+    return [
+        path("disclosure/chain/", include(workflow_urls, namespace="wagtail_disclosure_workflows"))
+    ]

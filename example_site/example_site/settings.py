@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -118,3 +121,8 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = "webmaster@demo-office.example"
 
 WAGTAIL_DISCLOSURE = {}
+
+# The request-memo chain publishes at its end without anyone on it holding publish permission
+# (wagtail_disclosure.workflows.actions); an edit during moderation needs every approval again.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail_disclosure.workflows.actions.publish_workflow_state"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

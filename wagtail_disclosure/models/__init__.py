@@ -1,5 +1,12 @@
-"""The app's models, one module per concern: the catalogue, the organisation, the page types."""
+"""The app's models, one module per concern: the catalogue, the organisation, the page types,
+the approval chain's records (``workflow``) and its Wagtail task types (``workflows.tasks``)."""
 
+from ..workflows.tasks import (  # noqa: E402, F401, I001
+    DirectorOrderTask,
+    GroupDirectorReviewTask,
+    PublicationTask,
+    RequestMemoTask,
+)
 from .catalogue import CatalogueEdition, CatalogueItem, CatalogueSection  # noqa: F401
 from .channel_pages import (  # noqa: F401
     ChannelStatisticsPage,
@@ -42,3 +49,4 @@ from .pages import (  # noqa: F401
     ProcurementSummaryPage,
     TransparencyHubPage,
 )
+from .workflow import ChainDecision, Delegation, EmergencyPublication, RequestMemo  # noqa: F401, E402

@@ -143,8 +143,13 @@ class DisclosurePage(Page):
             self.fiscal_year = fiscal_year(self.date)
 
     def save(self, *args, **kwargs):
+        from ..workflows.guard import check_save
+
         if self.date and not self.fiscal_year:
             self.fiscal_year = fiscal_year(self.date)
+        check_save(
+            self
+        )  # every publish path ends here: no approval-required page goes live unapproved
         return super().save(*args, **kwargs)
 
     @property

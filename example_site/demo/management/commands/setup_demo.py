@@ -14,6 +14,8 @@ from demo import channels, content, followup
 from demo.models import HomePage
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup
+from wagtail_disclosure.workflows.guard import trusted_publication
+from wagtail_disclosure.workflows.setup import set_up_chain
 
 DEMO_PASSWORD = "demo-2566"
 
@@ -97,14 +99,38 @@ class Command(BaseCommand):
             profile.save()
             WorkGroup.create_defaults(site)
             self.users(site)
-            hub = content.build(home, profile.active_edition, site)
-            channels.build(hub, site)
-            followup.build(site)
+            with trusted_publication():  # the demo's sample content stands in for approved pages
+                hub = content.build(home, profile.active_edition, site)
+                channels.build(hub, site)
+                followup.build(site)
+            set_up_chain(site, hub)
+            self.delegation(site)
         if not options["quiet"]:
             self.stdout.write(self.style.SUCCESS(f"Demo office ready. Hub: {hub.url_path} → /oit/"))
             self.stdout.write("Users (password for all: %s):" % DEMO_PASSWORD)
             for username, full_name, position, *_rest in DEMO_USERS:
                 self.stdout.write(f"  {username:14} {full_name} — {position}")
+
+    def delegation(self, site):
+        """The deputy acts on the director's behalf under an order in force for the demo's year."""
+        import datetime
+
+        from django.utils import timezone
+
+        from wagtail_disclosure.models import Delegation
+
+        today = timezone.localdate()
+        Delegation.objects.update_or_create(
+            site=site,
+            order_number="คำสั่ง สพป.ตัวอย่าง เขต ๑ ที่ ๑๒๓/๒๕๖๖",
+            defaults={
+                "delegator": Person.objects.get(site=site, user__username="director"),
+                "delegate": Person.objects.get(site=site, user__username="deputy"),
+                "valid_from": today - datetime.timedelta(days=30),
+                "valid_until": today + datetime.timedelta(days=365),
+                "scope": "สั่งการอนุญาตเผยแพร่ข้อมูลข่าวสารทางเว็บไซต์",
+            },
+        )
 
     def site_and_home(self):
         """Put a demo home page at the root of the default site, replacing Wagtail's welcome page."""
