@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
@@ -12,6 +14,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--user", default="admin", help="Superuser to crawl the admin as.")
         parser.add_argument("--language", default="th")
+        parser.add_argument(
+            "--write",
+            action="store_true",
+            help="Add the Wagtail messages found to wagtail_disclosure/wagtail_strings.py for makemessages.",
+        )
 
     def handle(self, *args, **options):
         User = get_user_model()
@@ -25,6 +32,13 @@ class Command(BaseCommand):
         request.user = user
         urls = i18n_audit.admin_menu_urls(request) + i18n_audit.page_urls()
         found = i18n_audit.audit(client, urls, options["language"])
-        for message in sorted(found):
-            self.stdout.write(f"{message!r}\t{found[message][0]}")
+        for call in sorted(found):
+            self.stdout.write(f"{call!r}\t{found[call][0]}")
+        if options["write"]:
+            own = i18n_audit.own_messages()
+            wagtail_calls = {call for call in found if call[-1] not in own and call[1] not in own}
+            path = Path(i18n_audit.__file__).with_name("wagtail_strings.py")
+            existing = i18n_audit.read_wagtail_strings(path)
+            i18n_audit.write_wagtail_strings(existing | wagtail_calls, path)
+            self.stderr.write(f"{len(wagtail_calls)} Wagtail messages listed in {path.name}")
         self.stderr.write(f"{len(found)} untranslated messages on {len(urls)} screens")
