@@ -132,7 +132,7 @@ def write_wagtail_strings(calls, path):
         "``makemessages`` puts them into our Thai catalogue, which Django consults before Wagtail's",
         '(wagtail_disclosure is listed before the wagtail apps in INSTALLED_APPS)."""',
         "",
-        "from django.utils.translation import gettext_noop, ngettext, npgettext, pgettext",
+        "from django.utils.translation import gettext_noop, ngettext, npgettext, pgettext  # noqa: F401",
         "",
         "",
         "def _messages():  # never called",
@@ -178,7 +178,8 @@ def read_wagtail_strings(path):
     import ast
 
     try:
-        tree = ast.parse(open(path, encoding="utf-8").read())
+        with open(path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read())
     except FileNotFoundError:
         return set()
     calls = set()
