@@ -37,6 +37,7 @@ def spy(language="th"):
                 (result == message or plural)
                 and trans_real.get_language() == language
                 and _worth_translating(message)
+                and not _in_catalogue(name, args, language)
             ):
                 # the call as a tuple: (function, *its text arguments), e.g. ("pgettext", ctx, msg)
                 missing.add((name, *[a for a in args if isinstance(a, str)]))
@@ -55,6 +56,18 @@ def spy(language="th"):
                 delattr(trans, name)
             else:
                 setattr(trans, name, value)
+
+
+def _in_catalogue(name, args, language):
+    """True when a catalogue translates the message as itself (a brand name such as "Facebook")."""
+    catalog = trans_real.translation(language)._catalog
+    if name.startswith("p"):
+        key = f"{args[0]}\x04{args[1]}"
+    else:
+        key = args[0]
+    if name.startswith("n"):
+        key = (key, 0)
+    return key in catalog
 
 
 def _worth_translating(message):

@@ -41,7 +41,11 @@ def test_placeholders_survive_translation():
 
 
 def test_compiled_catalogue_matches_the_source():
-    po = {_key(e): e.msgstr or e.msgstr_plural.get(0, "") for e in polib.pofile(str(PO)) if not e.obsolete}
+    po = {
+        _key(e): e.msgstr or e.msgstr_plural.get(0, "")
+        for e in polib.pofile(str(PO))
+        if not e.obsolete
+    }
     mo = {_key(e): e.msgstr or e.msgstr_plural.get(0, "") for e in polib.mofile(str(MO))}
     assert po == mo, "locale/th/LC_MESSAGES/django.mo is stale: run scripts/update-translation.sh"
 
@@ -51,7 +55,9 @@ def test_catalogue_has_every_message_of_the_code(tmp_path):
     if not shutil.which("xgettext"):
         pytest.fail("xgettext not found: apt-get install gettext (scripts/system-deps.sh)")
     package = tmp_path / "wagtail_disclosure"
-    shutil.copytree(REPO / "wagtail_disclosure", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        REPO / "wagtail_disclosure", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
     (package / "locale" / "th" / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [sys.executable, str(REPO / "example_site" / "manage.py")]
@@ -60,10 +66,14 @@ def test_catalogue_has_every_message_of_the_code(tmp_path):
         check=True,
         capture_output=True,
     )
-    fresh = {_key(e) for e in polib.pofile(str(package / "locale" / "th" / "LC_MESSAGES" / "django.po"))}
+    fresh = {
+        _key(e) for e in polib.pofile(str(package / "locale" / "th" / "LC_MESSAGES" / "django.po"))
+    }
     known = {_key(e) for e in polib.pofile(str(PO))}
     missing = sorted(fresh - known)
-    assert not missing, f"{len(missing)} messages not in the catalogue, e.g. {missing[:5]}: run scripts/update-translation.sh"
+    assert not missing, (
+        f"{len(missing)} messages not in the catalogue, e.g. {missing[:5]}: run scripts/update-translation.sh"
+    )
 
 
 @pytest.mark.parametrize("username", ["admin", "supervisor", "author"])
