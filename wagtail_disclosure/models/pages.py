@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Window
+from django.utils.dates import MONTHS
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,7 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import conf
-from ..thai.dates import fiscal_year, fiscal_year_range
+from ..thai.dates import fiscal_year, month_start
 from .catalogue import CatalogueEdition, CatalogueItem
 from .organisation import OfficeProfile, WorkGroup
 
@@ -44,14 +45,37 @@ class DisclosurePageForm(WagtailAdminPageForm):
                 )
             if not self.instance.pk and parent is not None:
                 indicator = parent.specific_deferred
+                # The instance's own (empty) values are already in ``initial``: replace them.
                 if isinstance(indicator, IndicatorPage):
-                    self.initial.setdefault("catalogue_items", [indicator.item_id])
-                    if indicator.item.default_group_code and "responsible_group" in self.fields:
+                    if not self.initial.get("catalogue_items"):
+                        self.initial["catalogue_items"] = [indicator.item_id]
+                    group_code = indicator.item.default_group_code
+                    if (
+                        group_code
+                        and "responsible_group" in self.fields
+                        and not self.initial.get("responsible_group")
+                    ):
                         group = WorkGroup.objects.filter(
-                            site_id=_site_id_for(parent), code=indicator.item.default_group_code
+                            site_id=_site_id_for(parent), code=group_code
                         ).first()
                         if group:
-                            self.initial.setdefault("responsible_group", group.pk)
+                            self.initial["responsible_group"] = group.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        # A fiscal year that was only worked out from the old date (or month) follows the new one;
+        # one the editor chose stays as it is.
+        model = type(self.instance)
+        if (
+            self.instance.pk
+            and "fiscal_year" in self.fields
+            and "fiscal_year" not in self.changed_data
+        ):
+            old = model.fiscal_year_from(self.initial)
+            new = model.fiscal_year_from(cleaned)
+            if cleaned.get("fiscal_year") == old and new and new != old:
+                cleaned["fiscal_year"] = new
+        return cleaned
 
 
 def _site_id_for(page):
@@ -135,14 +159,24 @@ class DisclosurePage(Page):
         verbose_name = _("disclosure page")
         verbose_name_plural = _("disclosure pages")
 
+    @classmethod
+    def fiscal_year_from(cls, values):
+        """The fiscal year (B.E.) that field ``values`` imply when the editor gives none."""
+        date = values.get("date")
+        return fiscal_year(date) if date else None
+
     def clean(self):
         super().clean()
-        if self.date and not self.fiscal_year:
-            self.fiscal_year = fiscal_year(self.date)
+        if self.fiscal_year is not None and self.fiscal_year < 2400:
+            raise ValidationError(
+                {"fiscal_year": _("Give the fiscal year in Buddhist Era (e.g. 2567).")}
+            )
+        if not self.fiscal_year:
+            self.fiscal_year = self.fiscal_year_from(self.__dict__)
 
     def save(self, *args, **kwargs):
-        if self.date and not self.fiscal_year:
-            self.fiscal_year = fiscal_year(self.date)
+        if not self.fiscal_year:
+            self.fiscal_year = self.fiscal_year_from(self.__dict__)
         return super().save(*args, **kwargs)
 
     @property
@@ -221,7 +255,9 @@ class TransparencyHubPage(Page):
         stats = {
             row["catalogueitem_id"]: row
             for row in links.values("catalogueitem_id").annotate(
-                count=Count("disclosurepage_id"), latest=Max("disclosurepage__date")
+                count=Count("disclosurepage_id"),
+                latest=Max("disclosurepage__date"),
+                latest_fy=Max("disclosurepage__fiscal_year"),
             )
         }
         limit = conf.get("HUB_LATEST_PER_ITEM")
@@ -245,21 +281,16 @@ class TransparencyHubPage(Page):
         }
         for item_id, ids in page_ids.items():
             latest[item_id] = [pages[pk] for pk in ids if pk in pages]
-        current_fy = fiscal_year()
-        fy_start, _fy_end = fiscal_year_range(current_fy)
+        today = timezone.localdate()
         rows = []
         for item in items:
             stat = stats.get(item.pk, {})
             latest_date = stat.get("latest")
-            if not stat:
-                freshness = "missing"
-            elif item.fiscal_year_bound and (latest_date is None or latest_date < fy_start):
-                freshness = "outdated"
-            else:
-                freshness = "current"
+            freshness = item_freshness(item, latest_date, stat.get("latest_fy"), today)
             rows.append(
                 {
                     "item": item,
+                    "freshness_label": FRESHNESS_LABELS[freshness],
                     "section": item.section,
                     "indicator": indicators.get(item.pk),
                     "count": stat.get("count", 0),
@@ -285,6 +316,30 @@ class TransparencyHubPage(Page):
             today=timezone.localdate(),
         )
         return context
+
+
+FRESHNESS_LABELS = {
+    "current": _("Up to date"),
+    "outdated": _("Needs updating"),
+    "missing": _("No content yet"),
+}
+
+
+def item_freshness(item, latest_date, latest_fiscal_year, today=None):
+    """ "missing", "outdated" or "current" for a catalogue item, from its newest content.
+
+    Outdated: the item must fall in the current fiscal year and nothing does, or it is expected
+    every ``update_months`` months and nothing is newer than the start of the month that many
+    months back (monthly: something from last month or this month).
+    """
+    if latest_date is None:
+        return "missing"
+    today = today or timezone.localdate()
+    if item.fiscal_year_bound and (latest_fiscal_year or 0) < fiscal_year(today):
+        return "outdated"
+    if item.update_months and latest_date < month_start(today, -item.update_months):
+        return "outdated"
+    return "current"
 
 
 class IndicatorPage(Page):
@@ -474,13 +529,14 @@ class ProcurementSummaryForm(DisclosurePageForm):
         cleaned = super().clean()
         rows = self.formsets.get("rows")
         live_rows = 0
-        if rows is not None:
-            live_rows = sum(
-                1
-                for i, form in enumerate(rows.forms)
-                if not rows._should_delete_form(form)
-                and (i < rows.initial_form_count() or form.has_changed())
-            )
+        # The page form is cleaned before its formsets: clean each row form first, so that
+        # its DELETE box can be read (the formset reports the rows' own errors later).
+        for i, form in enumerate(rows.forms if rows is not None else []):
+            form.is_valid()
+            if rows.can_delete and rows._should_delete_form(form):
+                continue
+            if i < rows.initial_form_count() or form.has_changed():
+                live_rows += 1
         if cleaned.get("no_procurement") and live_rows:
             self.add_error(
                 "no_procurement", _("Untick “no procurement” or remove the rows: not both.")
@@ -503,8 +559,7 @@ class ProcurementSummaryPage(DisclosurePage):
 
     month = models.PositiveSmallIntegerField(
         _("month"),
-        choices=[(m, str(m)) for m in range(1, 13)],
-        help_text=_("Month of the summary (1–12)."),
+        choices=list(MONTHS.items()),
     )
     year = models.PositiveIntegerField(_("year (B.E.)"))
     no_procurement = models.BooleanField(_("no procurement this month"), default=False)
@@ -531,10 +586,18 @@ class ProcurementSummaryPage(DisclosurePage):
         verbose_name = _("monthly procurement summary")
         verbose_name_plural = _("monthly procurement summaries")
 
+    @classmethod
+    def fiscal_year_from(cls, values):
+        """October to December count in the next fiscal year: ตุลาคม ๒๕๖๖ is in FY ๒๕๖๗."""
+        month, year = values.get("month"), values.get("year")
+        if not month or not year:
+            return super().fiscal_year_from(values)
+        return int(year) + (1 if int(month) >= 10 else 0)
+
     def clean(self):
-        super().clean()
         if self.year and self.year < 2400:
             raise ValidationError({"year": _("Give the year in Buddhist Era (e.g. 2566).")})
+        super().clean()
 
     @property
     def month_name(self):

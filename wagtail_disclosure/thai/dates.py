@@ -86,7 +86,7 @@ class FiscalPeriod:
             months = (self.round - 1) * 6
         elif self.quarter:
             months = (self.quarter - 1) * 3
-        return _add_months(first, months)
+        return month_start(first, months)
 
     @property
     def end(self):
@@ -96,7 +96,7 @@ class FiscalPeriod:
             length = 3
         else:
             length = 12
-        return _add_months(self.start, length) - datetime.timedelta(days=1)
+        return month_start(self.start, length) - datetime.timedelta(days=1)
 
     def __contains__(self, value):
         return self.start <= _as_date(value) <= self.end
@@ -124,7 +124,8 @@ class FiscalPeriod:
         return cls(fiscal_year(value))
 
 
-def _add_months(d, months):
+def month_start(d, months=0):
+    """The first day of the month ``months`` months after (or before, if negative) ``d``'s month."""
     month0 = d.month - 1 + months
     return datetime.date(d.year + month0 // 12, month0 % 12 + 1, 1)
 
