@@ -10,9 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Window
-from django.utils.dates import MONTHS
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
