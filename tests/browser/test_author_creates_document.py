@@ -22,9 +22,7 @@ def test_author_creates_a_document_page_under_an_indicator(
     ).click()
     page.wait_for_selector("#page-edit-form")
     # The catalogue item comes ticked from the parent indicator; the author ticks nothing.
-    assert page.locator(
-        f'input[name=catalogue_items][value="{indicator.item_id}"]'
-    ).is_checked()
+    assert page.locator(f'input[name=catalogue_items][value="{indicator.item_id}"]').is_checked()
     assert page.locator("input[name=catalogue_items]:checked").count() == 1
 
     page.fill("#id_title", "ประกาศนโยบายคุ้มครองข้อมูลส่วนบุคคล ฉบับปรับปรุง")

@@ -388,3 +388,15 @@ def test_command_error_output_through_the_real_command_line(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.startswith("CommandError: broken.yaml (line 3): ")
     assert "Traceback" not in proc.stderr
+
+
+def test_the_readme_example_loads(tmp_path):
+    """The complete example in the README is a file an office can copy: it must load."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)
+    result = load(str(write(tmp_path, example, name="office-2567.yaml")))
+    assert (result.edition.slug, result.sections, result.items) == ("office-2567", 2, 3)
+    assert result.edition.items.get(code="A1").family == "procurement"

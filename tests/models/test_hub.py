@@ -91,13 +91,15 @@ def test_hub_render_costs_the_same_queries_whatever_the_page_count(demo, client)
     for indicator in indicators:
         add_documents(indicator, 1)
     client.get("/oit/")  # warm the caches (site root paths) both measurements then share
-    with CaptureQueriesContext(connection) as few:
+    with CaptureQueriesContext(connection) as captured:
         assert client.get("/oit/").status_code == 200
+    few = len(captured)  # counted now: the next request resets the connection's log
     for indicator in indicators:
         add_documents(indicator, 8)
-    with CaptureQueriesContext(connection) as many:
+    with CaptureQueriesContext(connection) as captured:
         html = client.get("/oit/").content.decode()
-    assert len(many) == len(few)
+    many = len(captured)
+    assert 5 < few == many
     assert html.count("wd-more") >= 4  # the rest is paged on the indicator page
 
 

@@ -6,6 +6,7 @@ quarters are Oct–Dec, Jan–Mar, Apr–Jun, Jul–Sep.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -150,18 +151,23 @@ def format_thai_date(value, fmt="%-d %B %Y", digits=None):
     """
     if value is None:
         return ""
-    if _is_english():
-        d = (
-            value
-            if isinstance(value, datetime.datetime)
-            else datetime.datetime.combine(value, datetime.time())
-        )
-        return d.strftime(fmt.replace("%-d", str(d.day)))
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    if not isinstance(value, datetime.datetime):
-        value = datetime.datetime.combine(value, datetime.time())
     from .. import conf
 
-    use_thai = conf.get("THAI_DIGITS") if digits is None else digits
-    return thai_strftime(value, fmt, thaidigit=bool(use_thai))
+    use_thai = bool(conf.get("THAI_DIGITS") if digits is None else digits)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return _format(value, fmt, use_thai, _is_english())
+    # Plain dates repeat a lot on a page (the hub lists hundreds): remember them.
+    return _format_date(value, fmt, use_thai, _is_english())
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_date(value, fmt, use_thai, english):
+    return _format(datetime.datetime.combine(value, datetime.time()), fmt, use_thai, english)
+
+
+def _format(value, fmt, use_thai, english):
+    if english:
+        return value.strftime(fmt.replace("%-d", str(value.day)))
+    return thai_strftime(value, fmt, thaidigit=use_thai)
