@@ -56,6 +56,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("setup_demo", force=True, quiet=True)
         for conn in connections.all():
             conn._test_serialized_contents = conn.creation.serialize_db_to_string()
+            _SERIALIZED[conn.alias] = conn._test_serialized_contents
+
+
+# Playwright's sync API runs the test in a greenlet with its own context, where Django may hand out
+# a fresh connection object without the serialized demo office: the second browser test then found
+# an empty database. Keep the serialization here and put it back on whatever connection is current.
+_SERIALIZED = {}
+
+
+@pytest.fixture
+def _demo_serialized():
+    from django.db import connections
+
+    for alias, contents in _SERIALIZED.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 def _demo_handles():
@@ -74,7 +89,7 @@ def demo(db):
 
 
 @pytest.fixture
-def demo_live(django_db_serialized_rollback, transactional_db, live_server):
+def demo_live(_demo_serialized, django_db_serialized_rollback, transactional_db, live_server):
     """The demo office, committed so that the live server thread (and the browser) sees it."""
     return dict(_demo_handles(), url=live_server.url)
 
