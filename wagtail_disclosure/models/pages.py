@@ -260,10 +260,14 @@ class TransparencyHubPage(Page):
             .filter(item__edition=edition)
             .only("id", "title", "url_path", "path", "depth", "item_id")
         }
-        live = DisclosurePage.objects.live().descendant_of(self)
+        # Live pages under the hub, as joins from the link table: SQLite turned the equivalent
+        # ``IN (subquery)`` into items × pages index probes (10× slower at 2,150 pages).
         through = DisclosurePage.catalogue_items.through
         links = through.objects.filter(
-            disclosurepage__in=live.values("pk"), catalogueitem__edition=edition
+            catalogueitem_id__in=[item.pk for item in items],
+            disclosurepage__live=True,
+            disclosurepage__path__startswith=self.path,
+            disclosurepage__depth__gt=self.depth,
         )
         stats = {
             row["catalogueitem_id"]: row
