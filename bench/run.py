@@ -68,7 +68,9 @@ def main():
             return count, statistics.median(times) * 1000, len(response.content)
 
         print(f"{'pages/indicator':>15} {'total pages':>11} | {'hub queries':>11} {'hub ms':>8} "
-              f"{'hub KB':>7} | {'bare queries':>12} {'bare ms':>8} | {'ratio':>6}")  # fmt: skip
+              f"{'hub KB':>7} | {'uncached q':>10} {'uncached ms':>11} | {'bare queries':>12} "
+              f"{'bare ms':>8} | {'ratio':>6} {'uncached':>8}")  # fmt: skip
+        cached_conf = dict(getattr(settings, "WAGTAIL_DISCLOSURE", {}))
         have = 0
         day = datetime.date(2024, 1, 1)
         for size in sizes:
@@ -85,11 +87,17 @@ def main():
             have = size
             total = DocumentPage.objects.live().count()
             hub_q, hub_ms, hub_bytes = measure("/oit/")
+            # The same hub built on every request (HUB_CACHE_SECONDS = 0).
+            settings.WAGTAIL_DISCLOSURE = {**cached_conf, "HUB_CACHE_SECONDS": 0}
+            raw_q, raw_ms, _raw_bytes = measure("/oit/")
+            settings.WAGTAIL_DISCLOSURE = cached_conf
             bare_q, bare_ms, _bare_bytes = measure("/")
             print(f"{size:>15} {total:>11} | {hub_q:>11} {hub_ms:>8.1f} {hub_bytes / 1024:>7.0f} | "
-                  f"{bare_q:>12} {bare_ms:>8.1f} | {hub_ms / bare_ms:>5.1f}x")  # fmt: skip
+                  f"{raw_q:>10} {raw_ms:>11.1f} | {bare_q:>12} {bare_ms:>8.1f} | "
+                  f"{hub_ms / bare_ms:>5.1f}x {raw_ms / bare_ms:>7.1f}x")  # fmt: skip
         print(f"database: {connection.vendor}; median of {args.runs} renders; "
-              "targets: hub queries constant, ratio <= 3x")  # fmt: skip
+              "targets: hub queries constant, ratio <= 3x. 'hub' is a running site's hub (table "
+              "cached until content changes); 'uncached' builds it on every request")  # fmt: skip
     finally:
         teardown_databases(old_config, verbosity=0)
 

@@ -12,6 +12,9 @@ DEFAULTS = {
     "DEFAULT_EDITION": "ita-2566",
     # Items listed per indicator on the hub before "more" links to the indicator page.
     "HUB_LATEST_PER_ITEM": 3,
+    # Seconds the hub's table stays in Django's cache (0: no cache). It is rebuilt at once when
+    # content is published, unpublished or deleted, or the catalogue is reloaded.
+    "HUB_CACHE_SECONDS": 600,
 }
 
 

@@ -14,7 +14,7 @@ from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -325,19 +325,53 @@ class TransparencyHubPage(Page):
             )
         return rows
 
+    def hub_cache_key(self):
+        """What the hub's table depends on, read in one query: None when caching is off.
+
+        Publishing, unpublishing, deleting or moving content in or out changes the count of live
+        pages or their newest publication time; a catalogue reload changes ``loaded_at``; the date
+        is part of the key because freshness depends on it. Other changes (an item edited in the
+        admin) show when the entry expires (``HUB_CACHE_SECONDS``). The key is read from the
+        database, so every worker process of a site sees the same one.
+        """
+        if not conf.get("HUB_CACHE_SECONDS"):
+            return None
+        state = Page.objects.filter(
+            path__startswith=self.path, depth__gt=self.depth, live=True
+        ).aggregate(count=Count("id"), last=Max("last_published_at"))
+        edition = self.active_edition
+        parts = [
+            self.pk,
+            edition.pk if edition else 0,
+            edition.loaded_at.timestamp() if edition and edition.loaded_at else 0,
+            state["count"],
+            state["last"].timestamp() if state["last"] else 0,
+            timezone.localdate().isoformat(),
+            int(bool(conf.get("THAI_DIGITS"))),
+        ]
+        return ":".join(str(part) for part in parts)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        rows = self.get_hub_rows(request)
-        sections = []
-        for row in rows:
-            if not sections or sections[-1]["section"].pk != row["section"].pk:
-                sections.append({"section": row["section"], "rows": []})
-            sections[-1]["rows"].append(row)
+        # Lazy: with the table in the cache, the rows are never built.
+        rows = SimpleLazyObject(lambda: self.get_hub_rows(request))
+
+        def sections():
+            grouped = []
+            for row in rows:
+                if not grouped or grouped[-1]["section"].pk != row["section"].pk:
+                    grouped.append({"section": row["section"], "rows": []})
+                grouped[-1]["rows"].append(row)
+            return grouped
+
         context.update(
             edition=self.active_edition,
-            sections=sections,
-            missing=[r for r in rows if r["freshness"] == "missing"],
+            rows=rows,
+            sections=SimpleLazyObject(sections),
+            missing=SimpleLazyObject(lambda: [r for r in rows if r["freshness"] == "missing"]),
             today=timezone.localdate(),
+            hub_cache_key=self.hub_cache_key(),
+            hub_cache_seconds=conf.get("HUB_CACHE_SECONDS"),
         )
         return context
 
