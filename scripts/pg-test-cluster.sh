@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Start a throw-away PostgreSQL cluster in a temp directory, listening on loopback only, and print
-# the DATABASE_URL to use. Usage: eval "$(scripts/pg-test-cluster.sh start)"; scripts/pg-test-cluster.sh stop DIR
+# the DATABASE_URL to use (on a free port). Usage: eval "$(scripts/pg-test-cluster.sh start)"; scripts/pg-test-cluster.sh stop DIR
 set -euo pipefail
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$PGBIN" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
 case "${1:-start}" in
   start)
-    PORT=${PGPORT_TEST:-55432}
+    # A free loopback port (never a fixed one: a shared cluster may already hold 55432), unless
+    # PGPORT_TEST names one.
+    PORT=${PGPORT_TEST:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
     DIR=$(mktemp -d /tmp/wd-pg.XXXXXX)
     chown -R postgres "$DIR" 2>/dev/null || true
     as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -72,6 +72,14 @@ def _demo_handles():
     return {"site": site, "hub": TransparencyHubPage.objects.get(), "password": DEMO_PASSWORD}
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (the hub caches its table)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo office, as ``setup_demo`` built it at the start of the session."""

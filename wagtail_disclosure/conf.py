@@ -53,6 +53,9 @@ DEFAULTS = {
     "EMERGENCY_REVIEW_ROLES": ["director", "deputy", "supervisor"],
     # Where the memo PDF's Garuda comes from when the office profile has none: the shipped line art.
     "MEMO_EMBLEM": "wagtail_disclosure/print/garuda.svg",
+    # Seconds the hub's table stays in Django's cache (0: no cache). It is rebuilt at once when
+    # content is published, unpublished or deleted, or the catalogue is reloaded.
+    "HUB_CACHE_SECONDS": 600,
 }
 
 

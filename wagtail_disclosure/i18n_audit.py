@@ -61,10 +61,7 @@ def spy(language="th"):
 def _in_catalogue(name, args, language):
     """True when a catalogue translates the message as itself (a brand name such as "Facebook")."""
     catalog = trans_real.translation(language)._catalog
-    if name.startswith("p"):
-        key = f"{args[0]}\x04{args[1]}"
-    else:
-        key = args[0]
+    key = f"{args[0]}\x04{args[1]}" if name.startswith("p") else args[0]
     if name.startswith("n"):
         key = (key, 0)
     return key in catalog

@@ -5,42 +5,81 @@ a malformed file is refused with a message naming the file, the item and the fie
 changes. Reloading updates the edition in place (matched by slug and codes), never duplicates it.
 """
 
-from dataclasses import dataclass
+import difflib
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import CatalogueEdition, CatalogueItem, CatalogueSection
 from . import DATA_DIR
 
 FORMAT_VERSION = 1
+
+# What a value must be, said the way the message shows it.
+TEXT = (str, gettext_lazy("text"))
+CODE = ((str, int), gettext_lazy("text or a whole number"))
+BOOL = (bool, gettext_lazy("true or false"))
+INT = (int, gettext_lazy("a whole number"))
+LIST = (list, gettext_lazy("a list"))
+
 EDITION_KEYS = {
-    "slug": str,
-    "framework": str,
-    "name_th": str,
-    "name_en": str,
-    "year": (int, type(None)),
-    "source": str,
+    "slug": TEXT,
+    "framework": TEXT,
+    "name_th": TEXT,
+    "name_en": TEXT,
+    "year": INT,
+    "source": TEXT,
 }
 EDITION_REQUIRED = {"slug", "framework", "name_th"}
-SECTION_KEYS = {"code": (str, int, float), "name_th": str, "name_en": str, "items": list}
+SECTION_KEYS = {"code": CODE, "name_th": TEXT, "name_en": TEXT, "items": LIST}
 SECTION_REQUIRED = {"code", "name_th", "items"}
 ITEM_KEYS = {
-    "code": (str, int),
-    "name_th": str,
-    "name_en": str,
-    "needs_approval": bool,
-    "fiscal_year_bound": bool,
-    "default_group": (str, type(None)),
-    "family": (str, type(None)),
-    "update_months": (int, type(None)),
-    "evidence": (str, type(None)),
+    "code": CODE,
+    "name_th": TEXT,
+    "name_en": TEXT,
+    "needs_approval": BOOL,
+    "fiscal_year_bound": BOOL,
+    "default_group": TEXT,
+    "family": TEXT,
+    "update_months": INT,
+    "evidence": TEXT,
 }
 ITEM_REQUIRED = {"code", "name_th", "name_en", "needs_approval", "fiscal_year_bound"}
+# Keys whose value is a slug in the database (letters, digits, "-" and "_").
+SLUG_KEYS = {"slug", "framework", "default_group"}
+SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 FAMILIES = set(CatalogueItem.Family.values)
+BE_YEARS = (2400, 2800)
+
+
+def _max_lengths(model, mapping):
+    return {key: model._meta.get_field(name).max_length for key, name in mapping.items()}
+
+
+MAX_LENGTHS = {
+    "edition": _max_lengths(
+        CatalogueEdition,
+        {"slug": "slug", "framework": "framework", "name_th": "name_th", "name_en": "name_en"},
+    ),
+    "section": _max_lengths(
+        CatalogueSection, {"code": "code", "name_th": "name_th", "name_en": "name_en"}
+    ),
+    "item": _max_lengths(
+        CatalogueItem,
+        {
+            "code": "code",
+            "name_th": "name_th",
+            "name_en": "name_en",
+            "default_group": "default_group_code",
+        },
+    ),
+}
 
 
 class CatalogueError(ValueError):
@@ -54,12 +93,33 @@ class LoadResult:
     sections: int
     items: int
     removed: int
+    # Codes still in the database but no longer in the file (kept: pages may point at them).
+    stale: list = field(default_factory=list)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Safe YAML that refuses a key given twice in one mapping (PyYAML keeps the last silently)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = {}
+    for key_node, _value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key “{key}” given twice", key_node.start_mark
+            )
+        seen[key] = True
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def resolve(name_or_path):
     """A shipped edition's slug, or a path to a YAML file, as a ``Path``."""
     path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    if path.suffix in (".yaml", ".yml") or path.exists() or len(path.parts) > 1:
         return path
     shipped = DATA_DIR / f"{name_or_path}.yaml"
     if shipped.exists():
@@ -73,21 +133,30 @@ def resolve(name_or_path):
 
 
 def parse(path):
-    """Read and validate ``path``; return the cleaned data or raise ``CatalogueError``."""
+    """Read and validate ``path``; return the cleaned data or raise ``CatalogueError``.
+
+    Every check happens here, before the database is touched.
+    """
     path = Path(path)
     where = path.name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise CatalogueError(_("%(file)s: file not found") % {"file": path}) from exc
     except UnicodeDecodeError as exc:
         raise CatalogueError(_("%(file)s: not UTF-8 text") % {"file": where}) from exc
+    except OSError as exc:
+        raise CatalogueError(
+            _("%(file)s: cannot be read (%(error)s)") % {"file": path, "error": exc.strerror}
+        ) from exc
+    try:
+        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 – a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark else ""
+        line = _(" (line %(line)d)") % {"line": mark.line + 1} if mark else ""
         raise CatalogueError(
             _("%(file)s%(line)s: not valid YAML: %(error)s")
-            % {"file": where, "line": line, "error": getattr(exc, "problem", exc)}
+            % {"file": where, "line": line, "error": getattr(exc, "problem", None) or exc}
         ) from exc
     if not isinstance(raw, dict):
         raise CatalogueError(
@@ -99,14 +168,22 @@ def parse(path):
             _("%(file)s: field “format” must be %(version)s")
             % {"file": where, "version": FORMAT_VERSION}
         )
-    extra = set(raw) - {"format", "edition", "sections"}
-    if extra:
-        raise CatalogueError(
-            _("%(file)s: unknown field “%(field)s”") % {"file": where, "field": sorted(extra)[0]}
-        )
+    _check_keys(raw, {"format", "edition", "sections"}, where)
     edition = _check_mapping(
-        raw.get("edition"), EDITION_KEYS, EDITION_REQUIRED, f"{where}: edition"
+        raw.get("edition"),
+        EDITION_KEYS,
+        EDITION_REQUIRED,
+        _("%(file)s: edition") % {"file": where},
+        "edition",
     )
+    year = edition.get("year")
+    if year is not None and not BE_YEARS[0] <= year <= BE_YEARS[1]:
+        raise CatalogueError(
+            _(
+                "%(file)s: edition, field “year” must be a Buddhist-Era year such as 2566 (got %(value)s)"
+            )
+            % {"file": where, "value": year}
+        )
     if edition["slug"] != path.stem and path.parent == DATA_DIR:
         raise CatalogueError(_("%(file)s: edition.slug must equal the file name") % {"file": where})
     sections = raw.get("sections")
@@ -116,10 +193,10 @@ def parse(path):
         )
     seen_sections, seen_items, clean_sections = set(), set(), []
     for s_index, section in enumerate(sections, start=1):
-        s_where = f"{where}: section #{s_index}"
-        section = _check_mapping(section, SECTION_KEYS, SECTION_REQUIRED, s_where)
-        section["code"] = str(section["code"])
-        s_where = f"{where}: section {section['code']}"
+        s_where = _("%(file)s: section #%(n)d") % {"file": where, "n": s_index}
+        if _is_code(section):
+            s_where = _("%(file)s: section %(code)s") % {"file": where, "code": section["code"]}
+        section = _check_mapping(section, SECTION_KEYS, SECTION_REQUIRED, s_where, "section")
         if section["code"] in seen_sections:
             raise CatalogueError(_("%(where)s: field “code” is used twice") % {"where": s_where})
         seen_sections.add(section["code"])
@@ -127,11 +204,13 @@ def parse(path):
             raise CatalogueError(_("%(where)s: field “items” is empty") % {"where": s_where})
         clean_items = []
         for i_index, item in enumerate(section["items"], start=1):
-            i_where = f"{s_where}, item #{i_index}"
-            if isinstance(item, dict) and item.get("code") is not None:
-                i_where = f"{s_where}, item {item['code']}"
-            item = _check_mapping(item, ITEM_KEYS, ITEM_REQUIRED, i_where)
-            item["code"] = str(item["code"])
+            i_where = _("%(section)s, item #%(n)d") % {"section": s_where, "n": i_index}
+            if _is_code(item):
+                i_where = _("%(section)s, item %(code)s") % {
+                    "section": s_where,
+                    "code": item["code"],
+                }
+            item = _check_mapping(item, ITEM_KEYS, ITEM_REQUIRED, i_where, "item")
             if item["code"] in seen_items:
                 raise CatalogueError(
                     _("%(where)s: field “code” is used twice in this edition") % {"where": i_where}
@@ -140,8 +219,8 @@ def parse(path):
             family = item.get("family") or CatalogueItem.Family.DOCUMENT
             if family not in FAMILIES:
                 raise CatalogueError(
-                    _("%(where)s: field “family” must be one of %(choices)s")
-                    % {"where": i_where, "choices": ", ".join(sorted(FAMILIES))}
+                    _("%(where)s: field “family” must be one of %(choices)s (got “%(value)s”)")
+                    % {"where": i_where, "choices": ", ".join(sorted(FAMILIES)), "value": family}
                 )
             item["family"] = family
             months = item.get("update_months")
@@ -155,34 +234,85 @@ def parse(path):
     return {"edition": edition, "sections": clean_sections}
 
 
-def _check_mapping(value, keys, required, where):
+def _is_code(mapping):
+    """Whether ``mapping`` has a usable code to name it by in messages."""
+    code = mapping.get("code") if isinstance(mapping, dict) else None
+    return isinstance(code, str | int) and not isinstance(code, bool) and str(code).strip() != ""
+
+
+def _check_keys(value, allowed, where):
+    for key in value:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            hint = _(" (did you mean “%(key)s”?)") % {"key": close[0]} if close else ""
+            raise CatalogueError(
+                _("%(where)s: unknown field “%(field)s”%(hint)s")
+                % {"where": where, "field": key, "hint": hint}
+            )
+
+
+def _check_mapping(value, keys, required, where, level):
+    """Check one mapping of the file against ``keys``; return a copy with codes as text."""
     if not isinstance(value, dict):
         raise CatalogueError(_("%(where)s: expected a mapping") % {"where": where})
-    for key in value:
-        if key not in keys:
-            raise CatalogueError(
-                _("%(where)s: unknown field “%(field)s”") % {"where": where, "field": key}
-            )
+    _check_keys(value, keys, where)
     for key in sorted(required):
-        if value.get(key) in (None, ""):
+        if value.get(key) is None or value.get(key) == "":
             raise CatalogueError(
                 _("%(where)s: field “%(field)s” is required") % {"where": where, "field": key}
             )
-    for key, kinds in keys.items():
-        if (
-            key in value
-            and not isinstance(value[key], kinds)
-            or (key in value and isinstance(value[key], bool) and bool not in _as_tuple(kinds))
-        ):
+    clean = dict(value)
+    for key, (kinds, expected) in keys.items():
+        got = value.get(key)
+        if got is None:
+            continue
+        # bool is an int in Python: "yes" must not pass as a number, nor 1 as a yes.
+        if not isinstance(got, kinds) or (isinstance(got, bool) and kinds is not bool):
+            hint = ""
+            if isinstance(got, float) and key == "code":
+                hint = _(' – put the code in quotes, e.g. "9.10"')
             raise CatalogueError(
-                _("%(where)s: field “%(field)s” has the wrong type (%(got)s)")
-                % {"where": where, "field": key, "got": type(value[key]).__name__}
+                _("%(where)s: field “%(field)s” must be %(expected)s, not %(got)s%(hint)s")
+                % {
+                    "where": where,
+                    "field": key,
+                    "expected": expected,
+                    "got": _type_name(got),
+                    "hint": hint,
+                }
             )
-    return dict(value)
+        if key == "code":
+            clean[key] = got = str(got).strip()
+        if key in SLUG_KEYS and not SLUG_RE.match(got):
+            raise CatalogueError(
+                _(
+                    "%(where)s: field “%(field)s” may hold only letters, digits, “-” and “_” (got “%(value)s”)"
+                )
+                % {"where": where, "field": key, "value": got}
+            )
+        limit = MAX_LENGTHS[level].get(key)
+        if limit and len(got) > limit:
+            raise CatalogueError(
+                _("%(where)s: field “%(field)s” is longer than %(limit)d characters")
+                % {"where": where, "field": key, "limit": limit}
+            )
+    return clean
 
 
-def _as_tuple(kinds):
-    return kinds if isinstance(kinds, tuple) else (kinds,)
+def _type_name(value):
+    if isinstance(value, bool):
+        return _("true or false")
+    if isinstance(value, int):
+        return _("a number (%(value)s)") % {"value": value}
+    if isinstance(value, float):
+        return _("a decimal number (%(value)s)") % {"value": value}
+    if isinstance(value, str):
+        return _("text (“%(value)s”)") % {"value": value[:40]}
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("a mapping")
+    return type(value).__name__
 
 
 def load(name_or_path, prune=False):
@@ -248,4 +378,5 @@ def load(name_or_path, prune=False):
             edition.sections.exclude(code__in=[s["code"] for s in data["sections"]]).filter(
                 items__isnull=True
             ).delete()
-    return LoadResult(edition, created, len(data["sections"]), order, removed)
+        stale = sorted(edition.items.exclude(code__in=keep_items).values_list("code", flat=True))
+    return LoadResult(edition, created, len(data["sections"]), order, removed, stale)

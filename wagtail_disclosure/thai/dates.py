@@ -6,6 +6,7 @@ quarters are Oct–Dec, Jan–Mar, Apr–Jun, Jul–Sep.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -86,7 +87,7 @@ class FiscalPeriod:
             months = (self.round - 1) * 6
         elif self.quarter:
             months = (self.quarter - 1) * 3
-        return _add_months(first, months)
+        return month_start(first, months)
 
     @property
     def end(self):
@@ -96,7 +97,7 @@ class FiscalPeriod:
             length = 3
         else:
             length = 12
-        return _add_months(self.start, length) - datetime.timedelta(days=1)
+        return month_start(self.start, length) - datetime.timedelta(days=1)
 
     def __contains__(self, value):
         return self.start <= _as_date(value) <= self.end
@@ -124,9 +125,9 @@ class FiscalPeriod:
         return cls(fiscal_year(value))
 
 
-def _add_months(d, months):
-    month0 = d.month - 1 + months
-    return datetime.date(d.year + month0 // 12, month0 % 12 + 1, 1)
+def month_start(d, months=0):
+    """The first day of the month ``months`` months after (or before, if negative) ``d``'s month."""
+    return add_months(d.replace(day=1), months)
 
 
 def thai_month_name(month, short=False):
@@ -149,25 +150,30 @@ def format_thai_date(value, fmt="%-d %B %Y", digits=None):
     """
     if value is None:
         return ""
-    if _is_english():
-        d = (
-            value
-            if isinstance(value, datetime.datetime)
-            else datetime.datetime.combine(value, datetime.time())
-        )
-        return d.strftime(fmt.replace("%-d", str(d.day)))
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    if not isinstance(value, datetime.datetime):
-        value = datetime.datetime.combine(value, datetime.time())
-    use_thai = uses_thai_digits() if digits is None else digits
-    return thai_strftime(value, fmt, thaidigit=bool(use_thai))
+    use_thai = bool(uses_thai_digits() if digits is None else digits)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return _format(value, fmt, use_thai, _is_english())
+    # Plain dates repeat a lot on a page (the hub lists hundreds): remember them.
+    return _format_date(value, fmt, use_thai, _is_english())
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_date(value, fmt, use_thai, english):
+    return _format(datetime.datetime.combine(value, datetime.time()), fmt, use_thai, english)
+
+
+def _format(value, fmt, use_thai, english):
+    if english:
+        return value.strftime(fmt.replace("%-d", str(value.day)))
+    return thai_strftime(value, fmt, thaidigit=use_thai)
 
 
 def fiscal_months(fy):
     """The twelve (C.E. year, month) pairs of fiscal year ``fy`` (B.E.), October first."""
     first, _last = fiscal_year_range(fy)
-    return [((d := _add_months(first, n)).year, d.month) for n in range(12)]
+    return [((d := month_start(first, n)).year, d.month) for n in range(12)]
 
 
 def add_months(value, months):

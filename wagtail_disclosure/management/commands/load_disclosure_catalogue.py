@@ -1,3 +1,5 @@
+"""``manage.py load_disclosure_catalogue ita-2566`` or ``… path/to/edition.yaml``: load or reload."""
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -26,7 +28,9 @@ class Command(BaseCommand):
         try:
             result = load(options["name"], prune=options["prune"])
         except CatalogueError as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError(
+                "%s\n%s" % (exc, _("Nothing was loaded: the database is unchanged."))
+            ) from exc
         verb = _("Created") if result.created else _("Updated")
         self.stdout.write(
             self.style.SUCCESS(
@@ -39,3 +43,17 @@ class Command(BaseCommand):
                 }
             )
         )
+        if result.removed:
+            self.stdout.write(
+                _("Removed %(n)d unused items no longer in the file.") % {"n": result.removed}
+            )
+        if result.stale:
+            self.stdout.write(
+                self.style.WARNING(
+                    _(
+                        "Still in the database but no longer in the file: %(codes)s "
+                        "(kept; --prune deletes those no page uses)."
+                    )
+                    % {"codes": ", ".join(result.stale)}
+                )
+            )

@@ -1,0 +1,120 @@
+"""The wheel an office installs: built for real, looked inside, and installed in a fresh venv.
+
+The Thai translation is edited in the top-level ``locale/`` and must travel inside the package
+(``wagtail_disclosure/locale``), so that ``pip install`` users get Thai without LOCALE_PATHS.
+"""
+
+import subprocess
+import sys
+import sysconfig
+import textwrap
+import venv
+import zipfile
+from pathlib import Path
+
+import polib
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MO = "wagtail_disclosure/locale/th/LC_MESSAGES/django.mo"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    (path,) = out.glob("wagtail_disclosure-*.whl")
+    return path
+
+
+def test_wheel_carries_translation_templates_static_and_catalogue(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert MO in names
+    assert "wagtail_disclosure/locale/th/LC_MESSAGES/django.po" in names
+    for template in (
+        "base.html",
+        "pages/transparency_hub_page.html",
+        "pages/indicator_page.html",
+        "pages/document_page.html",
+        "pages/procurement_summary_page.html",
+    ):
+        assert f"wagtail_disclosure/templates/wagtail_disclosure/{template}" in names
+    assert "wagtail_disclosure/static/wagtail_disclosure/public.css" in names
+    for edition in ("ita-2566", "obec-measures-18", "spn2-2561"):
+        assert f"wagtail_disclosure/catalogue/data/{edition}.yaml" in names
+    assert any(n.startswith("wagtail_disclosure/migrations/0001") for n in names)
+    assert not any(n.startswith(("tests/", "example_site/", "bench/")) for n in names)
+
+
+def test_compiled_translation_matches_the_po(wheel, tmp_path):
+    """Every translated message of locale/th/django.po is in the shipped .mo (msgfmt was run)."""
+    mo_path = tmp_path / "django.mo"
+    mo_path.write_bytes(zipfile.ZipFile(wheel).read(MO))
+    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(mo_path))}
+    po = polib.pofile(str(REPO / "locale/th/LC_MESSAGES/django.po"))
+    translated = {e.msgid: e.msgstr for e in po.translated_entries() if not e.msgid_plural}
+    assert translated, "nothing translated yet in locale/th"
+    missing = {m for m, s in translated.items() if compiled.get(m) != s}
+    assert not missing, f"run msgfmt: {sorted(missing)[:5]}"
+
+
+CHECK_INSTALLED = textwrap.dedent(
+    """
+    import sys
+    import django
+    from django.conf import settings
+
+    settings.configure(
+        INSTALLED_APPS=["wagtail_disclosure", "wagtail_modeladmin", "wagtail.contrib.settings",
+                        "wagtail.documents", "wagtail.images", "wagtail", "modelcluster", "taggit",
+                        "simple_history", "django.contrib.auth", "django.contrib.contenttypes"],
+        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+        USE_I18N=True, LANGUAGE_CODE="th", STATIC_URL="/static/",
+        WAGTAILIMAGES_IMAGE_MODEL="wagtail_disclosure.DisclosureImage",
+        WAGTAILDOCS_DOCUMENT_MODEL="wagtail_disclosure.DisclosureDocument",
+        TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}],
+    )  # no LOCALE_PATHS
+    django.setup()
+    import wagtail_disclosure
+    from django.template.loader import get_template
+    from django.utils import translation
+    from wagtail_disclosure.catalogue import shipped_editions
+    from wagtail_disclosure.catalogue.loader import parse, resolve
+
+    assert wagtail_disclosure.__file__.startswith(sys.prefix), wagtail_disclosure.__file__
+    with translation.override("th"):
+        print(translation.gettext("Public disclosure"))
+    print(len(parse(resolve("ita-2566"))["sections"]), ",".join(shipped_editions()))
+    get_template("wagtail_disclosure/pages/transparency_hub_page.html")
+    """
+)
+
+
+def test_installed_wheel_speaks_thai_without_locale_paths(wheel, tmp_path):
+    """pip-install the wheel into a fresh venv; its dependencies come from this environment
+    (a path entry, not a re-download), the package itself only from the wheel."""
+    target = tmp_path / "venv"
+    venv.create(target, with_pip=False)
+    python = target / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+         "--no-index", str(wheel)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    # The dependencies (wagtail, Django, ...) of this test environment, after the venv's own.
+    (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    result = subprocess.run(
+        [str(python), "-c", CHECK_INSTALLED], capture_output=True, text=True, cwd=tmp_path,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    thai, editions = result.stdout.splitlines()
+    assert thai == "การเปิดเผยข้อมูลสาธารณะ"
+    assert editions.endswith("ita-2566,obec-measures-18,spn2-2561")
