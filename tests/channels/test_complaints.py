@@ -187,7 +187,7 @@ def test_status_history_and_conclusion_need_an_outcome(client, complaint_page, r
 
 def test_named_complaint_needs_contact_and_keeps_what_was_typed(client, complaint_page, route):
     data = _form(complainant_name="นายทดสอบ")
-    response = client.post(route(complaint_page), data)
+    response = client.post(route(complaint_page), data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Give a phone number or an e-mail address" in html
@@ -197,7 +197,9 @@ def test_named_complaint_needs_contact_and_keeps_what_was_typed(client, complain
 
 def test_evidence_is_checked_by_content_not_name(client, complaint_page, route, private_media):
     fake = SimpleUploadedFile("หลักฐาน.pdf", b"MZ\x90\x00 this is a program, not a PDF")
-    response = client.post(route(complaint_page), _form(anonymous="on", evidence=[fake]))
+    response = client.post(
+        route(complaint_page), _form(anonymous="on", evidence=[fake]), HTTP_ACCEPT_LANGUAGE="en"
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "This kind of file is not accepted" in html

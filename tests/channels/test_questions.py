@@ -112,4 +112,8 @@ def test_users_without_channel_permissions_cannot_answer(board):
 def test_wrong_code_is_refused_clearly(client, board, route):
     response = client.post(route(board, "track"), {"code": "AAAA-BBBB-CCCC-DDDD"})
     assert response.status_code == 404
+    assert "ไม่พบ" in response.content.decode()  # Thai by default
+    response = client.post(
+        route(board, "track"), {"code": "AAAA-BBBB-CCCC-DDDD"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "No submission has this code" in response.content.decode()

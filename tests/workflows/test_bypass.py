@@ -224,7 +224,7 @@ def test_wagtail_api_v3_cannot_publish(client, draft, users):
     auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
     response = client.post(f"/api/v3/pages/{draft.pk}/actions/publish/", **auth)
     assert response.status_code == 403, response.content
-    assert "approval" in response.content.decode()
+    assert "สายการอนุมัติ" in response.content.decode()  # the approval chain, in Thai
     assert not reload(draft).live
     response = client.patch(
         f"/api/v3/pages/{draft.pk}/",

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import unicodedata
 
 import pypdfium2
 import pytest
@@ -12,25 +11,11 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.models import TaskState
 
+from tests.pdf_text import skeleton
 from tests.workflows.helpers import MEMO, act
 from wagtail_disclosure.models import RequestMemo
 
 pytestmark = pytest.mark.django_db
-
-
-THAI_MARKS = dict.fromkeys([0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)])
-
-
-def skeleton(text):
-    """The text without Thai vowel and tone marks: what a WeasyPrint PDF's text layer keeps exactly.
-
-    WeasyPrint writes one Unicode value per glyph, but Thai fonts reuse one mark glyph (shifted
-    variants of tone marks and vowels, and SARA AM shaped as NIKHAHIT + SARA AA) for several
-    characters, so marks come back swapped or dropped ("ผู้อำนวยการ" → "ผู้อานวยการ"). The page
-    image is right (see the PNG); the test compares consonants, full vowels and digits, in order
-    (and ignores line breaks).
-    """
-    return "".join(unicodedata.normalize("NFKC", text).translate(THAI_MARKS).split())
 
 
 def approve_through_deputy(page, chain, users):

@@ -4,6 +4,7 @@ Pictures and text must not infringe copyright; borrowed material cites its sourc
 activity photos of people are for official PR only, with the consent of those shown.
 """
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import Finding
@@ -14,6 +15,11 @@ OWN_WORK = "own"
 
 def _kind_label(use):
     return _("image") if use.kind == "image" else _("document")
+
+
+def _lazy_join(separator, parts):
+    """Join translatable parts lazily, so the message renders whole in the language asked for."""
+    return format_lazy(separator.join(["{}"] * len(parts)), *parts)
 
 
 @register
@@ -27,9 +33,9 @@ class MediaRightsRule(Rule):
             if not getattr(use.obj, "has_rights_data", True):
                 missing = []
                 if not use.obj.source:
-                    missing.append(str(_("source or credit")))
+                    missing.append(_("source or credit"))
                 if not use.obj.licence:
-                    missing.append(str(_("licence")))
+                    missing.append(_("licence"))
                 yield Finding(
                     _(
                         "The %(kind)s “%(title)s” (%(where)s) is missing: %(missing)s. Fill it in "
@@ -39,7 +45,7 @@ class MediaRightsRule(Rule):
                         "kind": _kind_label(use),
                         "title": use.obj.title,
                         "where": use.where,
-                        "missing": " / ".join(missing),
+                        "missing": _lazy_join(" / ", missing),
                     },
                     where=use.where,
                     detail=f"{use.kind}:{use.pk}",
@@ -127,18 +133,18 @@ class ConsentRule(Rule):
                 continue
             missing = []
             if not obj.consent_obtained:
-                missing.append(str(_("consent of the people shown")))
+                missing.append(_("consent of the people shown"))
             if not obj.consent_recorded_by:
-                missing.append(str(_("who recorded the consent")))
+                missing.append(_("who recorded the consent"))
             if not obj.official_pr_purpose:
-                missing.append(str(_("confirmation that it is for official PR only")))
+                missing.append(_("confirmation that it is for official PR only"))
             if missing:
                 yield Finding(
                     _(
                         "The photo “%(title)s” shows people but lacks %(missing)s (PDPA and the "
                         "office's rules on activity photos)."
                     ),
-                    {"title": obj.title, "missing": ", ".join(missing)},
+                    {"title": obj.title, "missing": _lazy_join(", ", missing)},
                     where=use.where,
                     detail=f"image:{use.pk}",
                 )
