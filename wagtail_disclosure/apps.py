@@ -7,3 +7,6 @@ class WagtailDisclosureConfig(AppConfig):
     label = "wagtail_disclosure"
     verbose_name = _("Public disclosure")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .search import signals  # noqa: F401 – connects the search signal handlers

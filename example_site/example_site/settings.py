@@ -106,7 +106,8 @@ WAGTAIL_SITE_NAME = "สำนักงานเขตพื้นที่ก�
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "wagtail_disclosure.DisclosureImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "wagtail_disclosure.DisclosureDocument"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Thai word-segmented search on SQLite (FTS5) and PostgreSQL: wagtail_disclosure/search/.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_disclosure.search.backends"}}
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
