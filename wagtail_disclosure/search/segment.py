@@ -89,9 +89,7 @@ def syllable_starts(word):
     starts = []
     for i in range(1, len(word)):
         char = word[i]
-        if char in _LEADING_VOWELS:
-            starts.append(i)
-        elif _CONSONANT.match(char) and word[i - 1] not in _LEADING_VOWELS:
+        if char in _LEADING_VOWELS or _CONSONANT.match(char) and word[i - 1] not in _LEADING_VOWELS:
             starts.append(i)
     return starts
 
@@ -141,8 +139,36 @@ def compound_parts(word):
 # Function words dropped from queries when the query has other words. Deliberately short:
 # pythainlp's own list (1,000+ words) holds content words such as "จัด" and "ปฏิบัติ".
 STOPWORDS = frozenset(
-    "การ ความ ของ และ ที่ ใน ให้ ได้ เป็น จาก โดย กับ แก่ แห่ง ซึ่ง อัน ว่า เพื่อ หรือ ตาม นั้น นี้ "
-    "ๆ ฯ the of and for".split()
+    [
+        "การ",
+        "ความ",
+        "ของ",
+        "และ",
+        "ที่",
+        "ใน",
+        "ให้",
+        "ได้",
+        "เป็น",
+        "จาก",
+        "โดย",
+        "กับ",
+        "แก่",
+        "แห่ง",
+        "ซึ่ง",
+        "อัน",
+        "ว่า",
+        "เพื่อ",
+        "หรือ",
+        "ตาม",
+        "นั้น",
+        "นี้",
+        "ๆ",
+        "ฯ",
+        "the",
+        "of",
+        "and",
+        "for",
+    ]
 )
 
 
@@ -158,18 +184,18 @@ class Term:
 class Query:
     terms: tuple
 
-    @property
-    def highlight_words(self):
-        """Plain words to mark in result snippets, longest first."""
-        found = set()
-        for term in self.terms:
-            found.add(term.word)
-            if is_thai(term.word):
-                found.update(compound_parts(term.word))
-        return sorted((w for w in found if len(w) > 1 or not is_thai(w)), key=len, reverse=True)
-
     def __bool__(self):
         return bool(self.terms)
+
+    def highlight_words(self, folded_text):
+        """Words to mark in ``folded_text``: each term whole, or its parts where it is not whole."""
+        found = set()
+        for term in self.terms:
+            if not is_thai(term.word) or term.word in folded_text:
+                found.add(term.word)
+            else:
+                found.update(p for p in compound_parts(term.word) if len(p) > 1)
+        return sorted(found, key=len, reverse=True)
 
 
 def _term(word):
@@ -197,10 +223,12 @@ def parse_query(text):
 
 def highlight_spans(text, query):
     """``(start, end)`` of the query's words in ``text``, matched on the normalised text."""
-    hl_words = query.highlight_words if query else []
-    if not text or not hl_words:
+    if not text or not query:
         return []
     folded = _fold(text)
+    hl_words = query.highlight_words(folded)
+    if not hl_words:
+        return []
     pattern = re.compile("|".join(re.escape(w) for w in hl_words))
     return [m.span() for m in pattern.finditer(folded)]
 
