@@ -1,6 +1,17 @@
 """Running a search the way the public page does, so the benchmark measures the same thing."""
 
+from wagtail.models import Page
+
+from ..models import DisclosurePage, IndicatorPage
 from . import segment
+
+
+def search_scope(site=None):
+    """Live, public pages (of ``site`` when given) that hold disclosed content."""
+    pages = Page.objects.live().public()
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    return pages.type(DisclosurePage, IndicatorPage)
 
 
 def search_pages(queryset, text, backend=None):

@@ -3,24 +3,16 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from .. import conf
 from ..models import CatalogueEdition, DisclosurePage, IndicatorPage, TransparencyHubPage
 from . import segment
 from .forms import SearchForm
 from .highlight import highlight, page_text, snippet
-from .query import search_pages
+from .query import search_pages, search_scope
 
 RESULTS_PER_PAGE = 10
-
-
-def _scope(site):
-    """Live, public pages of the request's site that hold disclosed content."""
-    pages = Page.objects.live().public()
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages.type(DisclosurePage, IndicatorPage)
 
 
 def _edition(site):
@@ -75,7 +67,7 @@ def _result(page, query, request):
 
 def search(request):
     site = Site.find_for_request(request)
-    scope = _scope(site)
+    scope = search_scope(site)
     form = SearchForm(
         request.GET or None,
         site=site,
