@@ -79,15 +79,17 @@ def search(request):
         text = form.cleaned_data["q"].strip()
         query = segment.parse_query(text) if text else None
         pages = _filter(scope, form.cleaned_data)
+        results = None
         if text and not query:
             context["message"] = _("Type at least one word or number to search for.")
         elif text:
             results = search_pages(pages, text)
         elif form.has_filters:
+            # Filters alone list the matching pages, newest first.
             results = DisclosurePage.objects.filter(pk__in=pages.values("pk")).order_by(
                 "-date", "-pk"
             )
-        if text and query or form.has_filters and not text:
+        if results is not None:
             page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
             context.update(
                 query=text,

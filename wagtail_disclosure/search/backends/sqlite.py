@@ -105,11 +105,15 @@ class ThaiSQLiteQueryMixin:
 
     def ranked_ids(self, config):
         """Primary keys of every match the queryset allows, best first, and their BM25 scores."""
+        cached = getattr(self, "_ranked", None)
+        if cached is not None and cached[0] == config:
+            return cached[1]  # the count and each slice of one results object share it
         entries = self.match_entries(config, with_score=True)
         scores = dict(entries.values_list("index_entry__object_id", "score"))
         allowed = self.matching(entries).values_list("pk", flat=True)
         # BM25 is lower for better matches; ties newest first, as modelsearch orders them.
         ids = sorted(allowed, key=lambda pk: (scores.get(str(pk), 0.0), -_as_number(pk)))
+        self._ranked = (config, (ids, scores))
         return ids, scores
 
 
