@@ -9,6 +9,7 @@ class WagtailDisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .search import signals as search_signals  # noqa: F401 – connects the search handlers
         from .workflows import signals, system_checks  # noqa: F401
 
         signals.connect()

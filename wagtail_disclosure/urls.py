@@ -1,5 +1,11 @@
 """Public URLs of the app, namespaced ``wagtail_disclosure``. Include under any prefix."""
 
+from django.urls import path
+
+from .search import views as search_views
+
 app_name = "wagtail_disclosure"
 
-urlpatterns = []
+urlpatterns = [
+    path("search/", search_views.search, name="search"),
+]

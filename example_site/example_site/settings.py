@@ -113,7 +113,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "wagtail_disclosure.DisclosureDocument"
 # Uploads checked by content, photos stripped of GPS/serial EXIF (wagtail_disclosure.uploads).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_disclosure.media_forms.DisclosureImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_disclosure.media_forms.DisclosureDocumentForm"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Thai word-segmented search on SQLite (FTS5) and PostgreSQL: wagtail_disclosure/search/.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_disclosure.search.backends"}}
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

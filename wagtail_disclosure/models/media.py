@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
 
 
 class Licence(models.TextChoices):
@@ -84,6 +85,7 @@ class DisclosureDocument(RightsMixin, AbstractDocument):
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields + ("source", "licence", "copyright_holder")
+    search_fields = AbstractDocument.search_fields + [index.SearchField("extracted_text")]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

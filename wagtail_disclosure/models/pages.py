@@ -108,6 +108,15 @@ def _default_edition():
     return CatalogueEdition.objects.filter(slug=conf.get("DEFAULT_EDITION")).first()
 
 
+# An item's code and name make its pages findable by "O21" or by the indicator's Thai name.
+CATALOGUE_ITEM_SEARCH_FIELDS = [
+    index.SearchField("code", boost=2),
+    index.AutocompleteField("code"),
+    index.SearchField("name_th"),
+    index.SearchField("name_en"),
+]
+
+
 class DisclosurePage(Page):
     """Fields every piece of disclosed content has: catalogue items, group, fiscal year, date."""
 
@@ -153,6 +162,9 @@ class DisclosurePage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("catalogue_items", CATALOGUE_ITEM_SEARCH_FIELDS),
+        index.RelatedFields("sources", [index.SearchField("title"), index.SearchField("author")]),
         index.FilterField("fiscal_year"),
         index.FilterField("date"),
         index.FilterField("responsible_group"),
@@ -444,7 +456,10 @@ class IndicatorPage(Page):
         "wagtail_disclosure.ChannelStatisticsPage",
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("item", CATALOGUE_ITEM_SEARCH_FIELDS),
+    ]
 
     template = "wagtail_disclosure/pages/indicator_page.html"
 
@@ -484,6 +499,17 @@ class DocumentPage(DisclosurePage):
     search_fields = DisclosurePage.search_fields + [
         index.SearchField("body"),
         index.SearchField("number"),
+        index.AutocompleteField("number"),
+        # The text of attached PDF/DOCX files, extracted by search.tasks in the background.
+        index.RelatedFields(
+            "attachments",
+            [
+                index.SearchField("title"),
+                index.RelatedFields(
+                    "document", [index.SearchField("title"), index.SearchField("extracted_text")]
+                ),
+            ],
+        ),
     ]
 
     template = "wagtail_disclosure/pages/document_page.html"
@@ -532,6 +558,12 @@ class ExecutiveProfilesPage(DisclosurePage):
     )
     parent_page_types = ["wagtail_disclosure.IndicatorPage"]
     subpage_types = []
+    search_fields = DisclosurePage.search_fields + [
+        index.SearchField("intro"),
+        index.RelatedFields(
+            "executives", [index.SearchField("name"), index.SearchField("position")]
+        ),
+    ]
 
     template = "wagtail_disclosure/pages/executive_profiles_page.html"
 
@@ -594,7 +626,12 @@ class ContactPage(DisclosurePage):
     )
     parent_page_types = ["wagtail_disclosure.IndicatorPage"]
     subpage_types = []
-    search_fields = DisclosurePage.search_fields + [index.SearchField("address")]
+    search_fields = DisclosurePage.search_fields + [
+        index.SearchField("address"),
+        index.SearchField("phone"),
+        index.SearchField("email"),
+        index.SearchField("office_hours"),
+    ]
 
     template = "wagtail_disclosure/pages/contact_page.html"
 
@@ -660,6 +697,16 @@ class ProcurementSummaryPage(DisclosurePage):
     parent_page_types = ["wagtail_disclosure.IndicatorPage"]
     subpage_types = []
     base_form_class = ProcurementSummaryForm
+    search_fields = DisclosurePage.search_fields + [
+        index.SearchField("note"),
+        index.RelatedFields(
+            "rows",
+            [
+                index.SearchField(name)
+                for name in ("work", "method", "bidders", "selected", "reason", "contract")
+            ],
+        ),
+    ]
 
     template = "wagtail_disclosure/pages/procurement_summary_page.html"
 
@@ -734,7 +781,10 @@ class NewsPage(DisclosurePage):
     )
     parent_page_types = ["wagtail_disclosure.IndicatorPage"]
     subpage_types = []
-    search_fields = DisclosurePage.search_fields + [index.SearchField("body")]
+    search_fields = DisclosurePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("photos", [index.SearchField("caption")]),
+    ]
 
     template = "wagtail_disclosure/pages/news_page.html"
 

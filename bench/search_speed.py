@@ -1,0 +1,130 @@
+"""Indexing and query time of the search on 10,000 Thai pages, for both backends.
+
+    python bench/search_speed.py [--pages 10000] [--queries 200]
+    DATABASE_URL=postgres://… python bench/search_speed.py
+
+Creates the pages in a throw-away test database (demo office, then generated Thai documents under
+its indicator pages), indexes them with Wagtail's database backend and with ours, and times each
+query as the public search page runs it: the count and the first page of 10 results.
+"""
+
+import argparse
+import random
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+from _searchbench import BACKENDS, reindex, test_database
+
+HERE = Path(__file__).resolve().parent
+
+
+def vocabulary():
+    """Thai sentences of the quality corpus, and their words, to compose pages from."""
+    from wagtail_disclosure.search import segment
+
+    corpus = yaml.safe_load((HERE / "search_corpus.yaml").read_text("utf-8"))
+    sentences = [e["title"] for e in corpus] + [e.get("body", "") for e in corpus if e.get("body")]
+    words = sorted({w for s in sentences for w in segment.words(s) if segment.is_thai(w)})
+    return sentences, words
+
+
+def make_pages(count, sentences, words, rng):
+    from wagtail_disclosure.models import DocumentPage, IndicatorPage
+
+    parents = list(IndicatorPage.objects.order_by("path"))
+    created = 0
+    for parent in parents:
+        share = count // len(parents) + (1 if parents.index(parent) < count % len(parents) else 0)
+        last = parent.get_last_child()
+        first = (int(last.path[-DocumentPage.steplen :], 36) if last else 0) + 1
+        for n in range(share):
+            depth = parent.depth + 1
+            title = " ".join(rng.sample(words, 6)) + f" ๒๕๖{rng.randint(0, 9)}"
+            body = " ".join(rng.choice(sentences) for _ in range(5))
+            body += " " + "".join(rng.sample(words, 40))
+            page = DocumentPage(
+                title=title,
+                slug=f"speed-{created}",
+                summary=rng.choice(sentences),
+                body=f"<p>{body}</p>",
+                depth=depth,
+                path=DocumentPage._get_path(parent.path, depth, first + n),
+            )
+            page.save(clean=False)
+            page.catalogue_items.set([parent.item_id])
+            created += 1
+        parent.numchild += share
+        parent.save(update_fields=["numchild"], clean=False)
+    return created
+
+
+def queries(words, rng, count):
+    fixed = ["จัดซื้อ", "งบประมาณ", "ร้องเรียน", "O21", "ITA", "๒๕๖๗", "แผนปฏิบัติราชการ ๒๕๖๗"]
+    generated = []
+    while len(fixed) + len(generated) < count:
+        kind = rng.random()
+        if kind < 0.5:
+            generated.append(rng.choice(words))
+        elif kind < 0.8:
+            generated.append(" ".join(rng.sample(words, 2)))
+        else:
+            word = rng.choice([w for w in words if len(w) >= 4])
+            generated.append(word[: len(word) - 1])  # a partial word
+    return fixed + generated
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from wagtail_disclosure.search.query import search_pages, search_scope
+
+    rng = random.Random(2567)
+    with test_database() as connection:
+        call_command("setup_demo", force=True, quiet=True)
+        sentences, words = vocabulary()
+        started = time.perf_counter()
+        with transaction.atomic():
+            made = make_pages(args.pages, sentences, words, rng)
+        print(
+            f"Search speed on {connection.vendor}: {made} generated Thai pages "
+            f"(created in {time.perf_counter() - started:.0f} s), {args.queries} queries"
+        )
+        pages = Page.objects.count()
+        texts = queries(words, rng, args.queries)
+        print(
+            f"{'backend':<42} {'index s':>8} {'ms/page':>8} {'median ms':>10} {'p95 ms':>8} {'hits':>6}"
+        )
+        for name, label in BACKENDS:
+            index_seconds = reindex(name)
+            timings, hits = [], 0
+            for text in texts:
+                started = time.perf_counter()
+                results = search_pages(search_scope(), text, backend=name)
+                total = results.count()
+                list(results[:10])
+                timings.append((time.perf_counter() - started) * 1000)
+                hits += total > 0
+            print(
+                f"{label:<42} {index_seconds:>8.1f} {index_seconds / pages * 1000:>8.2f} "
+                f"{statistics.median(timings):>10.1f} {percentile(timings, 0.95):>8.1f} "
+                f"{hits:>6}"
+            )
+        print("hits: queries with at least one result")
+
+
+if __name__ == "__main__":
+    main()

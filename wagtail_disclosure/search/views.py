@@ -1,0 +1,106 @@
+"""The public search page: Thai word search over the office's disclosure pages, with filters."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from .. import conf
+from ..models import CatalogueEdition, DisclosurePage, IndicatorPage, TransparencyHubPage
+from . import segment
+from .forms import SearchForm
+from .highlight import highlight, page_text, snippet
+from .query import search_pages, search_scope
+
+RESULTS_PER_PAGE = 10
+
+
+def _edition(site):
+    hub = TransparencyHubPage.objects.live()
+    if site is not None:
+        hub = hub.descendant_of(site.root_page)
+    hub = hub.first()
+    if hub is not None and hub.active_edition is not None:
+        return hub.active_edition
+    return CatalogueEdition.objects.filter(slug=conf.get("DEFAULT_EDITION")).first()
+
+
+def _filter(pages, data):
+    """Apply the form's filters; only pages of the chosen indicator, year and group remain."""
+    content = DisclosurePage.objects.all()
+    indicator = data.get("indicator")
+    if indicator is not None:
+        content = content.filter(catalogue_items=indicator)
+    if data.get("fiscal_year"):
+        content = content.filter(fiscal_year=data["fiscal_year"])
+    if data.get("group") is not None:
+        content = content.filter(responsible_group=data["group"])
+    if not (indicator is not None or data.get("fiscal_year") or data.get("group") is not None):
+        return pages
+    allowed = content.values("pk")
+    if indicator is not None and not data.get("fiscal_year") and data.get("group") is None:
+        # The indicator's own page belongs in its results too.
+        return pages.filter(id__in=allowed) | pages.filter(
+            id__in=IndicatorPage.objects.filter(item=indicator).values("pk")
+        )
+    return pages.filter(id__in=allowed)
+
+
+def _result(page, query, request):
+    specific = page.specific
+    text = page_text(specific)
+    is_content = isinstance(specific, DisclosurePage)
+    return {
+        "page": specific,
+        "url": specific.get_url(request),
+        "title": highlight(specific.title, query) if query else specific.title,
+        "snippet": snippet(text, query) if query else snippet(text, None),
+        "date": specific.date if is_content else None,
+        "codes": (
+            [item.code for item in specific.catalogue_items.all()]
+            if is_content
+            else [specific.item.code]
+        ),
+        "kind": specific._meta.verbose_name,
+    }
+
+
+def search(request):
+    site = Site.find_for_request(request)
+    scope = search_scope(site)
+    form = SearchForm(
+        request.GET or None,
+        site=site,
+        edition=_edition(site),
+        pages=DisclosurePage.objects.live().filter(pk__in=scope.values("pk")),
+    )
+    context = {"form": form, "results": None, "query": "", "message": ""}
+    if form.is_bound and form.is_valid():
+        text = form.cleaned_data["q"].strip()
+        query = segment.parse_query(text) if text else None
+        pages = _filter(scope, form.cleaned_data)
+        results = None
+        if text and not query:
+            context["message"] = _("Type at least one word or number to search for.")
+        elif text:
+            results = search_pages(pages, text)
+        elif form.has_filters:
+            # Filters alone list the matching pages, newest first.
+            results = DisclosurePage.objects.filter(pk__in=pages.values("pk")).order_by(
+                "-date", "-pk"
+            )
+        if results is not None:
+            page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+            context.update(
+                query=text,
+                page_obj=page_obj,
+                results=[_result(p, query, request) for p in page_obj],
+                querystring=_querystring_without_page(request),
+            )
+    return render(request, "wagtail_disclosure/search/results.html", context)
+
+
+def _querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
