@@ -303,6 +303,7 @@ def _messages():  # never called
         gettext_noop("content types"),
         gettext_noop("exact"),
         gettext_noop("home page"),
+        gettext_noop("just now"),
         gettext_noop("meta description"),
         gettext_noop("model log entries"),
         gettext_noop("redirects"),
