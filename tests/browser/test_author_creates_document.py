@@ -28,6 +28,10 @@ def test_author_creates_a_document_page_under_an_indicator(
     page.fill("#id_title", "ประกาศนโยบายคุ้มครองข้อมูลส่วนบุคคล ฉบับปรับปรุง")
     page.locator(".DraftEditor-root [contenteditable=true]").first.click()
     page.keyboard.type("สำนักงานเขตพื้นที่การศึกษาปรับปรุงนโยบายคุ้มครองข้อมูลส่วนบุคคล")
+    # Draftail writes its hidden input on change: save only once the typed text is in it
+    page.wait_for_function(
+        "() => (document.querySelector('input[name=body]') || {value: ''}).value.includes('คุ้มครอง')"
+    )
     page.screenshot(path=str(artifacts / "1-filled.png"), full_page=True)
 
     page.locator("button.action-save").first.click()

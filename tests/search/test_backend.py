@@ -14,6 +14,7 @@ from wagtail_disclosure.models import (
     ProcurementSummaryPage,
 )
 from wagtail_disclosure.search.query import search_pages
+from wagtail_disclosure.workflows.guard import trusted_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +118,8 @@ def test_new_page_rows_are_indexed_once_the_save_commits(demo, django_capture_on
             contract="สัญญาเลขที่ ๓/๒๕๖๗",
         )
     )
-    with django_capture_on_commit_callbacks(execute=True):
+    # set-up content: the approval chain is tested in tests/workflows
+    with django_capture_on_commit_callbacks(execute=True), trusted_publication():
         parent.add_child(instance=page)
         page.catalogue_items.set([parent.item])
         page.save_revision().publish()
