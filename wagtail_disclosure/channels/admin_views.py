@@ -23,6 +23,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..models import CorruptionComplaint, Feedback, Question, SurveyResponse
+from ..reports.exports import ThaiSpreadsheetMixin
 from ..thai.dates import fiscal_year
 from . import notify, stats
 from .forms import (
@@ -35,14 +36,6 @@ from .forms import (
 from .permissions import can_see_complaints, require_integrity
 
 NS = "wagtail_disclosure_channels"
-
-
-class ThaiSpreadsheetMixin:
-    """CSV exports start with a BOM so that Excel reads the Thai correctly."""
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"
-        yield from super().stream_csv(queryset)
 
 
 class IntegrityOnlyMixin:

@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from ..reports.exports import ThaiSpreadsheetMixin
 from . import run_checks
 from .overrides import can_override, override_warning
 
@@ -90,7 +91,7 @@ def _missing(obj):
     return ", ".join(missing)
 
 
-class _LackingRightsView(ReportView):
+class _LackingRightsView(ThaiSpreadsheetMixin, ReportView):
     """Library items that the checks would block: flagged so they are fixed before anyone uses them."""
 
     header_icon = "warning"
@@ -108,10 +109,6 @@ class _LackingRightsView(ReportView):
     def to_row_dict(self, item):
         item.missing = _missing(item)
         return super().to_row_dict(item)
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"  # UTF-8 BOM, or Excel garbles the Thai
-        yield from super().stream_csv(queryset)
 
 
 class ImagesLackingRightsView(_LackingRightsView):

@@ -10,7 +10,16 @@ from django.http import HttpResponse
 from django.utils.encoding import force_str
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BOM = "\ufeff"  # UTF-8 byte-order mark: without it Excel garbles Thai in a CSV
 NUMBERS = (int, float, Decimal)
+
+
+class ThaiSpreadsheetMixin:
+    """For Wagtail views with ``SpreadsheetExportMixin``: CSV downloads start with the BOM."""
+
+    def stream_csv(self, queryset):
+        yield BOM
+        yield from super().stream_csv(queryset)
 
 
 def _cell(value):
@@ -28,7 +37,7 @@ def _cell(value):
 def csv_bytes(headings, rows):
     """The CSV text, BOM first, as bytes."""
     out = io.StringIO()
-    out.write("\ufeff")
+    out.write(BOM)
     writer = csv.writer(out)
     writer.writerow([force_str(h) for h in headings])
     for row in rows:
