@@ -58,6 +58,7 @@ def _messages():  # never called
         gettext_noop(
             "Anyone can edit this %(model_name)s – lock it to prevent others from editing"
         ),
+        gettext_noop("Anyone with editing permissions can create schedules"),
         gettext_noop("App"),
         gettext_noop("Application"),
         gettext_noop("Approved"),
@@ -69,6 +70,7 @@ def _messages():  # never called
         gettext_noop("Awaiting my review"),
         gettext_noop("Breadcrumb"),
         gettext_noop("Bulk actions"),
+        gettext_noop("But only those with publishing permissions can make them effective."),
         gettext_noop("Button text is empty"),
         gettext_noop("By %(filter_title)s"),
         gettext_noop("By task"),
@@ -100,6 +102,7 @@ def _messages():  # never called
         gettext_noop("Delete selected pages"),
         gettext_noop("Delete selected users"),
         gettext_noop("Download XLSX"),
+        gettext_noop("Edit account avatar"),
         gettext_noop("Edited by"),
         gettext_noop("Editor Guide"),
         gettext_noop("Empty frame title found"),
@@ -110,6 +113,7 @@ def _messages():  # never called
         gettext_noop("Filter by"),
         gettext_noop("For search engines"),
         gettext_noop("For site menus"),
+        gettext_noop("Go to the first error"),
         gettext_noop("Grid layout"),
         gettext_noop("Group"),
         gettext_noop("Group approval task"),
@@ -174,6 +178,9 @@ def _messages():  # never called
         gettext_noop("Page type"),
         gettext_noop("Page types usage"),
         gettext_noop("Page visibility: "),
+        gettext_noop(
+            "Pages created here will not be accessible at any URL. To add pages to an existing site, create them as children of the homepage."
+        ),
         gettext_noop("Pagination"),
         gettext_noop("Paste"),
         gettext_noop("Paste without formatting"),
@@ -193,6 +200,7 @@ def _messages():  # never called
         gettext_noop("Save schedule"),
         gettext_noop("Save your changes before leaving"),
         gettext_noop("Saved"),
+        gettext_noop("Search all pages…"),
         gettext_noop(
             'See our <a href="%(guide_link)s" target="_blank">content checks guide</a> for more information on how content metrics are calculated.'
         ),
@@ -284,6 +292,7 @@ def _messages():  # never called
         gettext_noop("View latest version"),
         gettext_noop("Visible to all"),
         gettext_noop("Visible to all. Visit the live page"),
+        gettext_noop("Wagtail %(current_version)s editor guide"),
         gettext_noop("Warnings"),
         gettext_noop(
             "We calculate reading time from word count, using different reading speeds for different languages."

@@ -348,7 +348,7 @@ def test_messages_follow_the_language(tmp_path):
     assert "is required" not in str(thai.value)
     assert re.search("[\u0e00-\u0e7f]", str(thai.value))  # the Thai catalogue's wording
     assert "needs_approval" in str(thai.value) and "A2" in str(thai.value)
-    assert "“needs_approval”" in str(thai.value) and "item A2" in str(thai.value)
+    assert "“needs_approval”" in str(thai.value) and "รายการ A2" in str(thai.value)
 
 
 def test_command_loads_by_name_and_path_and_reports(tmp_path):
@@ -388,7 +388,8 @@ def test_command_error_output_through_the_real_command_line(tmp_path):
         capture_output=True, text=True, env=env, cwd=repo, timeout=120,
     )  # fmt: skip
     assert proc.returncode == 1
-    assert proc.stderr.startswith("CommandError: broken.yaml (line 3): ")
+    # commands speak the site's language (Thai): "broken.yaml (บรรทัดที่ 3): ไม่ใช่ YAML ที่ถูกต้อง"
+    assert proc.stderr.startswith("CommandError: broken.yaml (บรรทัดที่ 3): ")
     assert "Traceback" not in proc.stderr
 
 

@@ -12,7 +12,12 @@ class Command(BaseCommand):
     help = "List the messages the admin and public screens show untranslated in Thai."
 
     def add_arguments(self, parser):
-        parser.add_argument("--user", default="admin", help="Superuser to crawl the admin as.")
+        parser.add_argument(
+            "--user",
+            nargs="+",
+            default=["admin", "supervisor", "author"],
+            help="Users to crawl the admin as (each sees other menus and buttons).",
+        )
         parser.add_argument("--language", default="th")
         parser.add_argument(
             "--write",
@@ -22,16 +27,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         User = get_user_model()
-        try:
-            user = User.objects.get(username=options["user"])
-        except User.DoesNotExist as exc:
-            raise CommandError(f"No user {options['user']!r}") from exc
-        client = Client()
-        client.force_login(user)
-        request = RequestFactory().get("/admin/")
-        request.user = user
-        urls = i18n_audit.admin_menu_urls(request) + i18n_audit.page_urls()
-        found = i18n_audit.audit(client, urls, options["language"])
+        found, screens = {}, 0
+        for username in options["user"]:
+            try:
+                user = User.objects.get(username=username)
+            except User.DoesNotExist as exc:
+                raise CommandError(f"No user {username!r}") from exc
+            client = Client()
+            client.force_login(user)
+            request = RequestFactory().get("/admin/")
+            request.user = user
+            urls = i18n_audit.admin_menu_urls(request) + i18n_audit.page_urls()
+            screens += len(urls)
+            for call, where in i18n_audit.audit(client, urls, options["language"]).items():
+                found.setdefault(call, []).extend(where)
         for call in sorted(found):
             self.stdout.write(f"{call!r}\t{found[call][0]}")
         if options["write"]:
@@ -41,4 +50,4 @@ class Command(BaseCommand):
             existing = i18n_audit.read_wagtail_strings(path)
             i18n_audit.write_wagtail_strings(existing | wagtail_calls, path)
             self.stderr.write(f"{len(wagtail_calls)} Wagtail messages listed in {path.name}")
-        self.stderr.write(f"{len(found)} untranslated messages on {len(urls)} screens")
+        self.stderr.write(f"{len(found)} untranslated messages on {screens} screens")
