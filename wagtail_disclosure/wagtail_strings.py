@@ -315,6 +315,8 @@ def _messages():  # never called
         gettext_noop("just now"),
         gettext_noop("meta description"),
         gettext_noop("model log entries"),
+        gettext_noop("page log entries"),
+        gettext_noop("page log entry"),
         gettext_noop("redirects"),
         gettext_noop("requested by"),
         gettext_noop("system"),
