@@ -2,13 +2,29 @@
 
 from django.contrib.postgres.search import SearchQuery
 from django.db.models.sql.subqueries import InsertQuery
+from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as base
+from modelsearch.index import SearchField
 
 from .common import SegmentingIndexerMixin, build_expression, is_text, parsed
 
 
 class ThaiPostgresIndexer(SegmentingIndexerMixin, base.ObjectIndexer):
-    pass
+    @cached_property
+    def body(self):
+        """All searchable text, the title included: the body column alone decides a match.
+
+        modelsearch matches ``title || body``, an expression no index covers, so every query
+        reads every entry; matching the GIN-indexed body column does not. The title column
+        still weighs in the ranking.
+        """
+        texts = [
+            (value, weight)
+            for field in self.search_fields
+            for current, weight, value in self.prepare_field(self.obj, field)
+            if isinstance(current, SearchField)
+        ]
+        return self.as_vector(texts)
 
 
 class ThaiPostgresIndex(base.PostgresIndex):
@@ -62,6 +78,8 @@ def _tsquery(query):
 
 
 class ThaiPostgresQueryMixin:
+    MATCH_COLUMN = "index_entries__body"
+
     def build_tsquery_content(self, query, config=None, invert=False):
         if is_text(query):
             expression = _tsquery(query)
@@ -75,6 +93,11 @@ class ThaiPostgresQueryMixin:
     def search(self, config, start, stop, score_field=None, backend=None):
         if is_text(self.query) and not parsed(self.query):
             return self.queryset.none()
+        if is_text(self.query) and self.fields is None:
+            search_query = self.build_tsquery(self.query, config=config)
+            rank = self._build_rank_expression(self.get_search_vectors(search_query), config)
+            queryset = self.queryset.filter(**{self.MATCH_COLUMN: search_query})
+            return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
 
@@ -85,7 +108,7 @@ class ThaiPostgresSearchQueryCompiler(ThaiPostgresQueryMixin, base.PostgresSearc
 class ThaiPostgresAutocompleteQueryCompiler(
     ThaiPostgresQueryMixin, base.PostgresAutocompleteQueryCompiler
 ):
-    pass
+    MATCH_COLUMN = "index_entries__autocomplete"
 
 
 class ThaiPostgresSearchBackend(base.PostgresSearchBackend):
