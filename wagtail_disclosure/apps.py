@@ -9,7 +9,8 @@ class WagtailDisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .search import signals as search_signals  # noqa: F401 – connects the search handlers
-        from .workflows import signals, system_checks  # noqa: F401
+        from wagtail_disclosure import system_checks  # noqa: F401 – registers the system checks
+        from wagtail_disclosure.approval import signals
+        from wagtail_disclosure.search import signals as search_signals  # noqa: F401 – connects the search handlers
 
         signals.connect()

@@ -2,7 +2,7 @@
 
 from wagtail.models import Site
 
-from .thai.digits import office_uses_thai_digits, thai_digits_active
+from wagtail_disclosure.thai.digits import office_uses_thai_digits, thai_digits_active
 
 
 class ThaiDigitsMiddleware:

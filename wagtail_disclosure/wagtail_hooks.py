@@ -6,14 +6,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from .channels import admin_menu as channel_menu
-from .checks import views as check_views
-from .modeladmin import DisclosureAdminGroup
-from .reports import urls as report_urls
-from .reports.views import user_can_view_reports
-from .reports.viewsets import FollowUpViewSetGroup
-from .workflows import admin_hooks as workflow_hooks
-from .workflows import admin_urls as workflow_urls
+from wagtail_disclosure.views import approval_hooks as workflow_hooks
+from wagtail_disclosure.views import approval_urls as workflow_urls
+from wagtail_disclosure.views import compliance as check_views
+from wagtail_disclosure.views import reports_urls as report_urls
+from wagtail_disclosure.views import submissions_menu as channel_menu
+from wagtail_disclosure.views.followup import FollowUpViewSetGroup
+from wagtail_disclosure.views.modeladmin import DisclosureAdminGroup
+from wagtail_disclosure.views.reports import user_can_view_reports
 
 modeladmin_register(DisclosureAdminGroup)
 
@@ -41,7 +41,7 @@ hooks.register("after_edit_page", check_views.after_save_message)
 # Public channels (issue 6): admin URLs, the "Public channels" menu and the O16/O17/O29 reports.
 @hooks.register("register_admin_urls")
 def register_channel_admin_urls():
-    return [path("disclosure-channels/", include("wagtail_disclosure.channels.admin_urls"))]
+    return [path("disclosure-channels/", include("wagtail_disclosure.views.submissions_urls"))]
 
 
 @hooks.register("register_admin_menu_item")

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.workflows.helpers import MEMO, make_draft
-from wagtail_disclosure.models import ChainDecision, DocumentPage, IndicatorPage
+from wagtail_disclosure.models import ApprovalDecision, DocumentPage, IndicatorPage
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +89,7 @@ def test_chain_in_the_browser(demo_live, browser_page, login, artifacts):
 
     live = DocumentPage.objects.get(pk=draft.pk)
     assert live.live and live.title == "แผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"
-    order = ChainDecision.objects.get(page=live, step="director_order")
+    order = ApprovalDecision.objects.get(page=live, step="director_order")
     assert order.on_behalf_of.user.username == "director"
 
     page.goto(f"{url}/admin/disclosure/chain/history/?page={draft.pk}")

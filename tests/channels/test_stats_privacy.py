@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from wagtail_disclosure.channels import stats
 from wagtail_disclosure.models import CorruptionComplaint, Feedback, Question, SurveyResponse
+from wagtail_disclosure.submissions import stats
 from wagtail_disclosure.thai.dates import fiscal_year
 
 pytestmark = pytest.mark.django_db

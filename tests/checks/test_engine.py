@@ -6,13 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django.urls import reverse
 
-from wagtail_disclosure.checks import run_checks
-from wagtail_disclosure.checks.overrides import override_warning
+from wagtail_disclosure.compliance.engine import run_checks
+from wagtail_disclosure.compliance.overrides import override_warning
 from wagtail_disclosure.models import (
-    CheckOverride,
-    CheckRuleSetting,
-    CheckRun,
-    CheckSettings,
+    ComplianceOverride,
+    ComplianceRuleSetting,
+    ComplianceRun,
+    ComplianceSettings,
     NewsPage,
     NewsPhoto,
 )
@@ -32,7 +32,7 @@ def test_recorded_run_keeps_thai_and_english_messages_with_the_revision(news):
     revision = news.save_revision(user=User.objects.get(username="author"))
     author = User.objects.get(username="author")
     report = run_checks(news, "submit", user=author, record=True)
-    run = CheckRun.objects.get(pk=report.run.pk)
+    run = ComplianceRun.objects.get(pk=report.run.pk)
     assert (run.stage, run.user, run.revision_id, run.passed) == (
         "submit",
         author,
@@ -46,9 +46,9 @@ def test_recorded_run_keeps_thai_and_english_messages_with_the_revision(news):
 
 
 def test_not_recorded_unless_asked(news):
-    before = CheckRun.objects.count()
+    before = ComplianceRun.objects.count()
     run_checks(news, "approve")
-    assert CheckRun.objects.count() == before
+    assert ComplianceRun.objects.count() == before
 
 
 @override_settings(
@@ -74,16 +74,16 @@ def test_a_wrong_severity_in_settings_is_an_error(news):
 
 def test_admin_rule_settings_win_over_the_settings_file(news, demo):
     news.body += PRIVATE
-    row = CheckSettings.for_site(demo["site"])
+    row = ComplianceSettings.for_site(demo["site"])
     row.save()
-    CheckRuleSetting.objects.create(settings=row, code="personal.contact", severity="block")
+    ComplianceRuleSetting.objects.create(settings=row, code="personal.contact", severity="block")
     assert [r.code for r in run_checks(news).blocking] == ["personal.contact"]
-    CheckRuleSetting.objects.filter(settings=row).update(enabled=False)
+    ComplianceRuleSetting.objects.filter(settings=row).update(enabled=False)
     assert run_checks(news).results == []
 
 
 def test_rule_families_limit_where_a_rule_runs():
-    from wagtail_disclosure.checks.registry import Rule
+    from wagtail_disclosure.compliance.registry import Rule
 
     class NewsOnly(Rule):
         families = ("news",)
@@ -134,7 +134,7 @@ def test_no_override_without_permission_reason_or_of_ones_own_work(warned_news):
         override_warning(warned_news, warning, author, "ของฉันเอง")
     with pytest.raises(ValidationError):
         override_warning(warned_news, warning, User.objects.get(username="groupdirector"), " ")
-    assert not CheckOverride.objects.exists()
+    assert not ComplianceOverride.objects.exists()
 
 
 def test_a_block_can_never_be_overridden(news):
@@ -143,7 +143,7 @@ def test_a_block_can_never_be_overridden(news):
     block = run_checks(news).blocking[0]
     with pytest.raises(ValidationError):
         override_warning(news, block, User.objects.get(username="admin"), "เร่งด่วน ขอผ่าน")
-    assert not CheckOverride.objects.exists()
+    assert not ComplianceOverride.objects.exists()
 
 
 def test_editor_shows_checks_beside_the_content_and_after_save(client, demo, make_image):
@@ -170,7 +170,7 @@ def test_override_view_records_the_reason(client, demo, warned_news):
     assert url.encode() in edit.content
     response = client.post(url, {"reason": "ครูยินยอมเป็นลายลักษณ์อักษร"})
     assert response.status_code == 302
-    override = CheckOverride.objects.get()
+    override = ComplianceOverride.objects.get()
     assert override.user.username == "groupdirector" and override.code == "personal.contact"
 
 
@@ -181,7 +181,7 @@ def test_override_view_refuses_editors(client, demo, warned_news):
     response = client.post(url, {"reason": "ขอผ่านเอง"})
     # Wagtail's admin turns PermissionDenied into a redirect to the dashboard with a message.
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-    assert not CheckOverride.objects.exists()
+    assert not ComplianceOverride.objects.exists()
 
 
 def test_library_items_lacking_rights_are_flagged(client, demo, make_image, make_document):
@@ -203,14 +203,14 @@ def test_library_items_lacking_rights_are_flagged(client, demo, make_image, make
 
 
 def test_admin_screens_for_settings_and_audit(client, demo, news):
-    from wagtail_disclosure.checks import run_checks as run
+    from wagtail_disclosure.compliance.engine import run_checks as run
 
     run(news, "submit", user=User.objects.get(username="author"), record=True)
     client.login(username="admin", password=demo["password"])
     settings_url = reverse(
-        "wagtailsettings:edit", args=["wagtail_disclosure", "checksettings", demo["site"].pk]
+        "wagtailsettings:edit", args=["wagtail_disclosure", "compliancesettings", demo["site"].pk]
     )
     response = client.get(settings_url)
     assert response.status_code == 200 and b"personal.national_id" in response.content
-    runs = client.get("/admin/wagtail_disclosure/checkrun/")
+    runs = client.get("/admin/wagtail_disclosure/compliancerun/")
     assert runs.status_code == 200 and news.title in runs.content.decode()

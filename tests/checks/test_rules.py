@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from wagtail_disclosure.checks import run_checks
+from wagtail_disclosure.compliance.engine import run_checks
 from wagtail_disclosure.models import (
     CatalogueItem,
     DisclosurePage,
@@ -222,9 +222,9 @@ def test_office_words_from_settings(news):
 
 
 def test_word_list_from_the_admin(news, demo):
-    from wagtail_disclosure.models import CheckSettings
+    from wagtail_disclosure.models import ComplianceSettings
 
-    settings_row = CheckSettings.for_site(demo["site"])
+    settings_row = ComplianceSettings.for_site(demo["site"])
     settings_row.extra_words = "ทุจริตซ้ำซาก\n"
     settings_row.save()
     news.body += "<p>ข่าวลือว่าเจ้าหน้าที่ทุจริตซ้ำซาก</p>"

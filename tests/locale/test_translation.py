@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test.client import RequestFactory
 
-from wagtail_disclosure import i18n_audit
+from wagtail_disclosure.i18n import audit as i18n_audit
 
 REPO = Path(__file__).resolve().parents[2]
 PO = REPO / "locale" / "th" / "LC_MESSAGES" / "django.po"

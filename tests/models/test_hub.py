@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from demo.models import HomePage
 from tests.admin_forms import form_data
+from wagtail_disclosure.approval.guard import trusted_publication
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import (
     CatalogueItem,
@@ -23,7 +24,6 @@ from wagtail_disclosure.models import (
     WorkGroup,
 )
 from wagtail_disclosure.models.pages import item_freshness
-from wagtail_disclosure.workflows.guard import trusted_publication
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
-from wagtail_disclosure.reports.exports import csv_bytes
+from wagtail_disclosure.exports import csv_bytes
 
 pytestmark = pytest.mark.django_db
 

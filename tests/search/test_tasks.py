@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Page
 
 from wagtail_disclosure.models import DisclosureDocument, DocumentAttachment, DocumentPage
-from wagtail_disclosure.search.tasks import extract_document_text
+from wagtail_disclosure.search.jobs import extract_document_text
 
 pytestmark = pytest.mark.django_db
 

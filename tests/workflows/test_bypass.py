@@ -18,8 +18,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_modeladmin.options import ModelAdmin
 
 from tests.workflows.helpers import make_draft, run_chain
+from wagtail_disclosure.approval.guard import PublicationRefused
 from wagtail_disclosure.models import DocumentPage
-from wagtail_disclosure.workflows.guard import PublicationRefused
 
 pytestmark = pytest.mark.django_db
 
@@ -212,7 +212,7 @@ def test_model_level_saves_and_admin_screens_for_other_models(draft):
     assert not reload(draft).live
     # No snippet or modeladmin screen edits pages: the only way for them to publish is the above.
     assert not [m for m in get_snippet_models() if issubclass(m, Page)]
-    from wagtail_disclosure.modeladmin import DisclosureAdminGroup
+    from wagtail_disclosure.views.modeladmin import DisclosureAdminGroup
 
     for admin_class in DisclosureAdminGroup.items:
         assert issubclass(admin_class, ModelAdmin)

@@ -8,10 +8,16 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
 from tests.workflows.helpers import MEMO, act, current_step, make_draft, run_chain
-from wagtail_disclosure import checks
-from wagtail_disclosure.models import ChainDecision, Delegation, DocumentPage, Person, RequestMemo
-from wagtail_disclosure.workflows import approved_page_ids
-from wagtail_disclosure.workflows.setup import chain_workflow
+from wagtail_disclosure.approval.approved import approved_page_ids
+from wagtail_disclosure.approval.setup import approval_workflow
+from wagtail_disclosure.compliance import engine as checks
+from wagtail_disclosure.models import (
+    ApprovalDecision,
+    Delegation,
+    DocumentPage,
+    Person,
+    RequestMemo,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,12 +49,12 @@ def test_refusal_resubmission_and_order_on_behalf(draft, chain, users):
     assert page.live and page.live_revision_id == page.latest_revision_id
     assert approved_page_ids(DocumentPage.objects.filter(pk=page.pk)) == {page.pk}
 
-    order = ChainDecision.objects.get(page=page, step="director_order")
+    order = ApprovalDecision.objects.get(page=page, step="director_order")
     assert order.user == deputy
     assert order.acting_as.user == deputy
     assert order.on_behalf_of.user == users["director"]
     assert order.delegation.order_number.startswith("คำสั่ง")
-    refusal = ChainDecision.objects.get(page=page, step="group_review", decision="refused")
+    refusal = ApprovalDecision.objects.get(page=page, step="group_review", decision="refused")
     assert refusal.reason == "ตัวเลขงบประมาณไม่ตรงกับแผน"
     assert RequestMemo.objects.filter(page=page).count() == 2
 
@@ -58,14 +64,14 @@ def test_refusal_resubmission_and_order_on_behalf(draft, chain, users):
         .values_list("action", flat=True)
     )
     assert actions == [
-        "wagtail_disclosure.chain.filed",
-        "wagtail_disclosure.chain.refused",
-        "wagtail_disclosure.chain.filed",
-        "wagtail_disclosure.chain.allowed",
-        "wagtail_disclosure.chain.allowed",
+        "wagtail_disclosure.approval.filed",
+        "wagtail_disclosure.approval.refused",
+        "wagtail_disclosure.approval.filed",
+        "wagtail_disclosure.approval.allowed",
+        "wagtail_disclosure.approval.allowed",
     ]
     entry = (
-        PageLogEntry.objects.filter(page=page, action="wagtail_disclosure.chain.allowed")
+        PageLogEntry.objects.filter(page=page, action="wagtail_disclosure.approval.allowed")
         .order_by("timestamp", "pk")
         .last()
     )
@@ -144,7 +150,7 @@ def test_a_deputy_outside_the_delegation_dates_is_refused(draft, chain, users):
     assert not DocumentPage.objects.get(pk=draft.pk).live
     # The director in person still may.
     act(page, users["director"])
-    order = ChainDecision.objects.get(page=page, step="director_order")
+    order = ApprovalDecision.objects.get(page=page, step="director_order")
     assert order.on_behalf_of is None and order.delegation is None
 
 
@@ -164,7 +170,7 @@ def test_blocking_checks_stop_a_step_and_change_nothing(draft, chain, users, mon
     assert "/decision/" in url
     assert seen == [("approve", users["groupdirector"], True)]
     assert current_step(draft) == "group_review"
-    blocked = ChainDecision.objects.get(page=draft, decision="blocked")
+    blocked = ApprovalDecision.objects.get(page=draft, decision="blocked")
     assert "ไม่มีแหล่งที่มา" in blocked.reason
 
 
@@ -185,7 +191,7 @@ def test_the_last_step_runs_the_publish_checks(draft, chain, users, monkeypatch)
 
 
 def test_optional_publisher_step(indicator, demo, users):
-    workflow = chain_workflow(publisher_step=True)
+    workflow = approval_workflow(publisher_step=True)
     page = make_draft(indicator, users["author"], slug="with-publisher")
     workflow.start(page, users["author"])
     act(page, users["author"], **MEMO)
@@ -197,7 +203,7 @@ def test_optional_publisher_step(indicator, demo, users):
         act(page, users["author"])
     act(page, users["publisher"], comment="")
     assert DocumentPage.objects.get(pk=page.pk).live
-    assert ChainDecision.objects.filter(
+    assert ApprovalDecision.objects.filter(
         page=page, step="publication", decision="published"
     ).exists()
 

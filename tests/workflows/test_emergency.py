@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from wagtail_disclosure.models import ChainDecision, DocumentPage, EmergencyPublication
-from wagtail_disclosure.workflows import actions, approved_page_ids, emergency_page_ids
+from wagtail_disclosure.approval import emergency as actions
+from wagtail_disclosure.approval.approved import approved_page_ids, emergency_page_ids
+from wagtail_disclosure.models import ApprovalDecision, DocumentPage, EmergencyPublication
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_flagged_and_reviewed_by_someone_else(client, draft, users):
     assert emergency.review_confirmed and emergency.reviewed_by == users["deputy"]
     assert emergency_page_ids(pages, pending_only=True) == set()
     assert approved_page_ids(pages) == {page.pk}
-    assert ChainDecision.objects.filter(page=page, step="emergency_review").exists()
+    assert ApprovalDecision.objects.filter(page=page, step="emergency_review").exists()
 
 
 def test_an_unconfirmed_emergency_goes_offline(draft, users):

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..thai.dates import fiscal_year, thai_month_name
+from wagtail_disclosure.thai.dates import fiscal_year, thai_month_name
 
 
 class Channel(models.TextChoices):
@@ -217,7 +217,7 @@ class MonthsField(models.CharField):
         )
 
 
-class CalendarTask(models.Model):
+class CalendarEntry(models.Model):
     """A row of the operating calendar: a task and the months of the fiscal year it runs in."""
 
     site = models.ForeignKey(

@@ -5,11 +5,11 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, TaskState, WorkflowState
 
-from .turnaround import _aware_range
+from wagtail_disclosure.reports.turnaround import _aware_range
 
 
 def approvals(site, period):
-    from ..models import DisclosurePage
+    from wagtail_disclosure.models import DisclosurePage
 
     pages = dict(DisclosurePage.objects.descendant_of(site.root_page).values_list("pk", "title"))
     start, end = _aware_range(period)

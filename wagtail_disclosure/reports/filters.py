@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from ..thai.dates import fiscal_year
-from ..thai.digits import thai_digits
+from wagtail_disclosure.thai.dates import fiscal_year
+from wagtail_disclosure.thai.digits import thai_digits
 
 
 def fiscal_year_choices():
@@ -75,14 +75,14 @@ def _site(request):
 
 
 def _groups(request):
-    from ..models import WorkGroup
+    from wagtail_disclosure.models import WorkGroup
 
     return WorkGroup.objects.filter(site=_site(request))
 
 
 def _items(request):
-    from ..models import CatalogueItem
-    from .readiness import edition_for_site
+    from wagtail_disclosure.models import CatalogueItem
+    from wagtail_disclosure.reports.readiness import edition_for_site
 
     site = _site(request)
     edition = edition_for_site(site) if site else None

@@ -8,8 +8,8 @@ per round, results per channel.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models.followup import Channel, ChannelLog
-from ..thai.dates import fiscal_months
+from wagtail_disclosure.models.followup import Channel, ChannelLog
+from wagtail_disclosure.thai.dates import fiscal_months
 
 
 @dataclass
@@ -56,7 +56,7 @@ class FollowUp:
 
 def followup(site, period, edition=None, group=None, item=None):
     """Counts of items published by ``site`` during ``period`` (a ``FiscalPeriod``)."""
-    from ..models import CatalogueItem, DisclosurePage, WorkGroup
+    from wagtail_disclosure.models import CatalogueItem, DisclosurePage, WorkGroup
 
     result = FollowUp(period)
     result.groups = {g.pk: g for g in WorkGroup.objects.filter(site=site)}

@@ -14,7 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..thai.dates import add_months, fiscal_year, fiscal_year_range
+from wagtail_disclosure.thai.dates import add_months, fiscal_year, fiscal_year_range
 
 
 class Status(models.TextChoices):
@@ -158,8 +158,8 @@ def freshness(item, pages, today=None, due_days=30):
 
 def edition_for_site(site):
     """The edition the site's public hub shows (else the office's active one, else the default)."""
-    from ..models import TransparencyHubPage
-    from ..models.pages import _edition_for
+    from wagtail_disclosure.models import TransparencyHubPage
+    from wagtail_disclosure.models.pages import _edition_for
 
     hub = TransparencyHubPage.objects.live().descendant_of(site.root_page, inclusive=True).first()
     if hub is not None:
@@ -172,8 +172,8 @@ def page_facts_by_item(site, edition, request=None):
 
     A fixed number of queries whatever the number of pages.
     """
-    from ..models import DisclosurePage
-    from ..workflows import approved_page_ids
+    from wagtail_disclosure.approval.approved import approved_page_ids
+    from wagtail_disclosure.models import DisclosurePage
 
     live = DisclosurePage.objects.live().descendant_of(site.root_page)
     through = DisclosurePage.catalogue_items.through
@@ -222,7 +222,7 @@ def page_facts_by_item(site, edition, request=None):
 
 def readiness(site, edition, fy=None, request=None, group=None, item=None):
     """One ``ItemReadiness`` per item of ``edition`` (optionally one group's or one item's)."""
-    from ..models import WorkGroup
+    from wagtail_disclosure.models import WorkGroup
 
     fy = fy or fiscal_year()
     facts = page_facts_by_item(site, edition, request)

@@ -52,7 +52,7 @@ def _days(start, end):
 
 def turnaround(site, period, group=None, now=None):
     """Workflow figures for pages of ``site`` submitted during ``period`` (a ``FiscalPeriod``)."""
-    from ..models import DisclosurePage, WorkGroup
+    from wagtail_disclosure.models import DisclosurePage, WorkGroup
 
     now = now or timezone.now()
     pages = DisclosurePage.objects.descendant_of(site.root_page)

@@ -5,12 +5,17 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from .. import conf
-from ..models import CatalogueEdition, DisclosurePage, IndicatorPage, TransparencyHubPage
-from . import segment
-from .forms import SearchForm
-from .highlight import highlight, page_text, snippet
-from .query import search_pages, search_scope
+from wagtail_disclosure import conf
+from wagtail_disclosure.models import (
+    CatalogueEdition,
+    DisclosurePage,
+    IndicatorPage,
+    TransparencyHubPage,
+)
+from wagtail_disclosure.search import segment
+from wagtail_disclosure.search.forms import SearchForm
+from wagtail_disclosure.search.highlight import highlight, page_text, snippet
+from wagtail_disclosure.search.query import search_pages, search_scope
 
 RESULTS_PER_PAGE = 10
 

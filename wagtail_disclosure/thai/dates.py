@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from pythainlp.util import thai_strftime
 
-from .digits import thai_digits, uses_thai_digits
+from wagtail_disclosure.thai.digits import thai_digits, uses_thai_digits
 
 BE_OFFSET = 543
 

@@ -10,7 +10,7 @@ from contextvars import ContextVar
 
 from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
 
-from .. import conf
+from wagtail_disclosure import conf
 
 _active = ContextVar("wagtail_disclosure_thai_digits", default=None)
 
@@ -39,7 +39,7 @@ def office_uses_thai_digits(site):
     """
     if site is None:
         return conf.get("THAI_DIGITS")
-    from ..models import OfficeProfile
+    from wagtail_disclosure.models import OfficeProfile
 
     profile = OfficeProfile.for_site(site)
     return bool(profile.use_thai_digits or conf.get("THAI_DIGITS"))

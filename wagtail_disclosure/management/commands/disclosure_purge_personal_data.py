@@ -5,7 +5,7 @@ Run it daily from cron: ``python manage.py disclosure_purge_personal_data``.
 
 from django.core.management.base import BaseCommand
 
-from wagtail_disclosure.channels.privacy import purge
+from wagtail_disclosure.submissions.privacy import purge
 
 
 class Command(BaseCommand):

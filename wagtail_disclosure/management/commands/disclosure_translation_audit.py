@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 from django.test.client import RequestFactory
 
-from ... import i18n_audit
+from wagtail_disclosure.i18n import audit as i18n_audit
 
 
 class Command(BaseCommand):

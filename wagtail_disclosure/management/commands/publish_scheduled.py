@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
 from wagtail.models import Revision
 
-from wagtail_disclosure.workflows import guard
+from wagtail_disclosure.approval import guard
 
 
 class Command(WagtailCommand):
