@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.workflows.helpers import MEMO, make_draft
+from tests.utils.approval import MEMO, make_draft
 from wagtail_disclosure.models import ApprovalDecision, DocumentPage, IndicatorPage
 
 pytestmark = pytest.mark.browser

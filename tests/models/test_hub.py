@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from demo.models import HomePage
-from tests.admin_forms import form_data
+from tests.utils.admin_forms import form_data
 from wagtail_disclosure.approval.guard import trusted_publication
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import (

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from pypdf import PdfReader
 
-from tests.pdf_text import skeleton
+from tests.utils.pdf_text import skeleton
 from wagtail_disclosure.models import TrackingForm
 
 pytestmark = pytest.mark.django_db

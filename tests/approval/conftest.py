@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Workflow
 
-from tests.workflows.helpers import make_draft
+from tests.utils.approval import make_draft
 from wagtail_disclosure.models import IndicatorPage
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.admin_forms import form_data
+from tests.utils.admin_forms import form_data
 from wagtail_disclosure.models import CatalogueItem, OfficeProfile, Person, WorkGroup
 
 pytestmark = pytest.mark.django_db

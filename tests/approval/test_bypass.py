@@ -17,7 +17,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail_modeladmin.options import ModelAdmin
 
-from tests.workflows.helpers import make_draft, run_chain
+from tests.utils.approval import make_draft, run_chain
 from wagtail_disclosure.approval.guard import PublicationRefused
 from wagtail_disclosure.models import DocumentPage
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
-from tests.workflows.helpers import MEMO, act, current_step, make_draft, run_chain
+from tests.utils.approval import MEMO, act, current_step, make_draft, run_chain
 from wagtail_disclosure.approval.approved import approved_page_ids
 from wagtail_disclosure.approval.setup import approval_workflow
 from wagtail_disclosure.compliance import engine as checks
