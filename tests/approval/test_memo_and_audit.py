@@ -11,8 +11,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.models import TaskState
 
-from tests.utils.pdf_text import skeleton
 from tests.utils.approval import MEMO, act
+from tests.utils.pdf_text import skeleton
 from wagtail_disclosure.models import RequestMemo
 
 pytestmark = pytest.mark.django_db
