@@ -2,7 +2,8 @@
 
 from wagtail.models import Site
 
-from wagtail_disclosure.thai.digits import office_uses_thai_digits, thai_digits_active
+from wagtail_disclosure.models import OfficeProfile
+from wagtail_disclosure.thai.digits import thai_digits_active
 
 
 class ThaiDigitsMiddleware:
@@ -16,5 +17,5 @@ class ThaiDigitsMiddleware:
 
     def __call__(self, request):
         site = Site.find_for_request(request)
-        with thai_digits_active(office_uses_thai_digits(site) if site else None):
+        with thai_digits_active(OfficeProfile.wants_thai_digits(site) if site else None):
             return self.get_response(request)

@@ -1,10 +1,11 @@
-"""The compliance checks beside the content in the page editor."""
+"""The compliance checks beside the content in the page editor.
+
+The panel is part of the page models' edit handlers, so it imports nothing above them: its template
+runs the checks through ``{% load disclosure_compliance %}`` (``templatetags``).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
-
-from wagtail_disclosure.compliance.engine import run_checks
-from wagtail_disclosure.compliance.overrides import can_override
 
 
 class ChecksPanel(Panel):
@@ -23,11 +24,5 @@ class ChecksPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            page = self.instance
-            report = run_checks(page, "save") if page is not None and page.pk else None
-            context.update(
-                report=report,
-                can_override=bool(report and can_override(self.request.user, page)),
-                page=page,
-            )
+            context.update(page=self.instance, user=self.request.user)
             return context

@@ -1,22 +1,12 @@
 """Extract the plain text of an uploaded PDF or DOCX file.
 
-The kind of file is told by its content (magic bytes), never by its name.
+The kind of file is told by its content, never by its name: by ``uploads.sniff_kind``, the same
+reading that accepted the upload.
 """
 
 import io
-import zipfile
 
-PDF_MAGIC = b"%PDF-"
-ZIP_MAGIC = b"PK\x03\x04"
-
-
-def sniff(head):
-    """``"pdf"``, ``"docx"`` or ``None`` from the first bytes of a file."""
-    if head.startswith(PDF_MAGIC):
-        return "pdf"
-    if head.startswith(ZIP_MAGIC):
-        return "zip"
-    return None
+from wagtail_disclosure.uploads import sniff_kind
 
 
 def extract_text(fileobj, max_pages=500):
@@ -24,10 +14,10 @@ def extract_text(fileobj, max_pages=500):
     fileobj.seek(0)
     data = fileobj.read()
     fileobj.seek(0)
-    kind = sniff(data[:8])
+    kind = sniff_kind(data)
     if kind == "pdf":
         return _pdf_text(data, max_pages)
-    if kind == "zip":
+    if kind == "docx":
         return _docx_text(data)
     return ""
 
@@ -44,12 +34,6 @@ def _pdf_text(data, max_pages):
 
 
 def _docx_text(data):
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "word/document.xml" not in archive.namelist():
-                return ""
-    except zipfile.BadZipFile:
-        return ""
     import docx
 
     document = docx.Document(io.BytesIO(data))

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from wagtail_disclosure.compliance.engine import run_checks
 from wagtail_disclosure.compliance.overrides import override_warning
+from wagtail_disclosure.compliance.registry import Rule
 from wagtail_disclosure.models import (
     ComplianceOverride,
     ComplianceRuleSetting,
@@ -83,8 +84,6 @@ def test_admin_rule_settings_win_over_the_settings_file(news, demo):
 
 
 def test_rule_families_limit_where_a_rule_runs():
-    from wagtail_disclosure.compliance.registry import Rule
-
     class NewsOnly(Rule):
         families = ("news",)
 
@@ -203,9 +202,7 @@ def test_library_items_lacking_rights_are_flagged(client, demo, make_image, make
 
 
 def test_admin_screens_for_settings_and_audit(client, demo, news):
-    from wagtail_disclosure.compliance.engine import run_checks as run
-
-    run(news, "submit", user=User.objects.get(username="author"), record=True)
+    run_checks(news, "submit", user=User.objects.get(username="author"), record=True)
     client.login(username="admin", password=demo["password"])
     settings_url = reverse(
         "wagtailsettings:edit", args=["wagtail_disclosure", "compliancesettings", demo["site"].pk]

@@ -10,11 +10,14 @@ from django.utils import translation
 from wagtail_disclosure.compliance.engine import run_checks
 from wagtail_disclosure.models import (
     CatalogueItem,
+    ComplianceSettings,
     DisclosurePage,
     DocumentAttachment,
     DocumentPage,
+    ExecutiveProfilesPage,
     NewsPhoto,
     PageSource,
+    ProcurementSummaryPage,
 )
 from wagtail_disclosure.pdf import render_pdf
 
@@ -107,8 +110,6 @@ def test_national_id_in_rich_text_blocks_with_masked_number(news):
 
 
 def test_national_id_in_a_table_of_procurement_rows(demo):
-    from wagtail_disclosure.models import ProcurementSummaryPage
-
     page = ProcurementSummaryPage.objects.filter(no_procurement=False).first()
     draft = page.get_latest_revision_as_object()
     rows = list(draft.rows.all())
@@ -184,8 +185,6 @@ def test_private_contacts_warn_but_official_ones_do_not(news):
 
 
 def test_executive_contact_fields_are_not_private(demo):
-    from wagtail_disclosure.models import ExecutiveProfilesPage
-
     page = ExecutiveProfilesPage.objects.get().get_latest_revision_as_object()
     executives = list(page.executives.all())
     executives[0].phone = "081 234 5678"
@@ -222,8 +221,6 @@ def test_office_words_from_settings(news):
 
 
 def test_word_list_from_the_admin(news, demo):
-    from wagtail_disclosure.models import ComplianceSettings
-
     settings_row = ComplianceSettings.for_site(demo["site"])
     settings_row.extra_words = "ทุจริตซ้ำซาก\n"
     settings_row.save()

@@ -2,7 +2,8 @@
 
 Callers (the workflow, the publish paths, the editor panel) use
 ``run_checks(page, stage, user=None, record=False)`` and refuse on ``report.blocking``; the rules
-are small classes in ``rights``, ``personal_data`` and ``content``, registered in ``registry``.
+are small classes in ``compliance.rules`` (``rights``, ``personal_data``, ``content``), registered
+in ``registry`` and switched on or off per office by ``compliance.settings``.
 """
 
 import hashlib
@@ -10,21 +11,14 @@ from dataclasses import dataclass, field
 
 from django.utils.functional import lazy
 from django.utils.translation import ngettext, override
+from wagtail.models import Page
 
-from wagtail_disclosure.compliance.registry import BLOCK, WARN, Rule, configured_rules, register  # noqa: F401
+from wagtail_disclosure.compliance.extract import PageContent
+from wagtail_disclosure.compliance.registry import BLOCK, WARN
+from wagtail_disclosure.compliance.settings import configured_rules
+from wagtail_disclosure.models import ComplianceOverride, ComplianceRun
 
 STAGES = ("save", "submit", "approve", "publish")
-
-
-@dataclass
-class Finding:
-    """What a rule yields: a message template and its values, where it was found, and a detail
-    that tells this finding apart from others of the same rule (for overrides)."""
-
-    message: str
-    params: dict = field(default_factory=dict)
-    where: str = ""
-    detail: str = ""
 
 
 def _interpolate(template, params):
@@ -105,8 +99,6 @@ class CheckReport:
 
 def _specific(page):
     """The specific page, without reloading one that already is (a revision's draft object)."""
-    from wagtail.models import Page
-
     if type(page) is Page:
         return page.specific
     return page
@@ -128,8 +120,6 @@ def run_checks(page, stage="save", user=None, record=False, revision=None):
     With ``record=True`` the results are stored as a ``ComplianceRun`` (``report.run``) for the audit,
     linked to ``revision`` (default: the page's latest) and to the workflow step in progress.
     """
-    from wagtail_disclosure.compliance.extract import PageContent
-
     if stage not in STAGES:
         raise ValueError(f"stage must be one of {STAGES}, not {stage!r}")
     page = _specific(page)
@@ -158,8 +148,6 @@ def run_checks(page, stage="save", user=None, record=False, revision=None):
 
 
 def _apply_overrides(report, page):
-    from wagtail_disclosure.models import ComplianceOverride
-
     warnings = report.warnings
     if not warnings or not page.pk:
         return
@@ -174,8 +162,6 @@ def _apply_overrides(report, page):
 
 
 def _record(report, page, stage, user, revision):
-    from wagtail_disclosure.models import ComplianceRun
-
     if page.pk is None:
         return None
     if revision is None:

@@ -22,6 +22,8 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
+from wagtail_disclosure.text_extraction import extract_text
+
 # Page fields that are machinery, not content.
 SKIP_FIELDS = {"slug", "url_path", "path", "draft_title", "search_description_auto"}
 PAGE_BASE_FIELDS = {"title", "seo_title", "search_description"}
@@ -205,8 +207,6 @@ class PageContent:
         text = getattr(document, "extracted_text", "") or ""
         if text or not document.file:
             return text
-        from wagtail_disclosure.text_extraction import extract_text
-
         try:
             with document.open_file() as handle:
                 text = extract_text(handle)

@@ -3,6 +3,9 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_disclosure.compliance.registry import WARN
+from wagtail_disclosure.models import ComplianceOverride
+
 PERMISSION = "wagtail_disclosure.override_check_warning"
 
 
@@ -16,9 +19,6 @@ def can_override(user, page):
 
 def override_warning(page, result, user, reason):
     """Record that ``result`` (a warning from ``run_checks``) does not stop ``page``, and why."""
-    from wagtail_disclosure.compliance.registry import WARN
-    from wagtail_disclosure.models import ComplianceOverride
-
     if not can_override(user, page):
         raise PermissionDenied(_("You may not override compliance warnings on this page."))
     if result.severity != WARN:

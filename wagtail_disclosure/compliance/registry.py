@@ -1,23 +1,31 @@
-"""The rules, and how an office switches them on and off or changes their severity.
+"""The rules known to the compliance checks: their base class, their severities and what they yield.
 
-A rule is a small class registered with ``@register``. Settings come from two places, the admin
-winning over the settings file::
-
-    WAGTAIL_DISCLOSURE = {"CHECKS": {"personal.contact": {"enabled": False},
-                                     "content.alt_text": {"severity": "block"}}}
-
-and Settings → Compliance checks in the admin (per site).
+A rule is a small class registered with ``@register``; the built-in ones (``compliance.rules``)
+are registered when the app is ready. This module sits below the models (the rule setting of
+``ComplianceRuleSetting`` offers ``rule_choices``), so it imports nothing of the app: how an office
+switches rules on and off is ``compliance.settings``, running them is ``compliance.engine``.
 """
 
-from django.utils.functional import lazy
+from dataclasses import dataclass, field
 
-from wagtail_disclosure import conf
+from django.utils.functional import lazy
 
 BLOCK = "block"
 WARN = "warn"
 SEVERITIES = (BLOCK, WARN)
 
 _rules = {}
+
+
+@dataclass
+class Finding:
+    """What a rule yields: a message template and its values, where it was found, and a detail
+    that tells this finding apart from others of the same rule (for overrides)."""
+
+    message: str
+    params: dict = field(default_factory=dict)
+    where: str = ""
+    detail: str = ""
 
 
 class Rule:
@@ -53,57 +61,13 @@ def register(cls):
 
 
 def all_rules():
-    _load_builtin()
+    """``{code: rule class}`` of every registered rule, in the order they were registered."""
     return dict(_rules)
 
 
 def rule_choices():
+    """Choices for a rule setting: each rule's code and title (the title in the active language)."""
     return [
         (code, lazy(lambda c=cls: f"{c.code}: {c.title}", str)())
         for code, cls in all_rules().items()
     ]
-
-
-def _load_builtin():
-    from wagtail_disclosure.compliance.rules import (  # noqa: F401  (registration on import)
-        content,
-        personal_data,
-        rights,
-    )
-
-
-def configured_rules(site=None):
-    """``[(rule instance, severity)]`` of the enabled rules for ``site``, settings applied."""
-    overrides = {code: dict(value) for code, value in (conf.get("CHECKS") or {}).items()}
-    if site is not None:
-        from wagtail_disclosure.models import ComplianceRuleSetting
-
-        for row in ComplianceRuleSetting.objects.filter(settings__site=site):
-            entry = overrides.setdefault(row.code, {})
-            entry["enabled"] = row.enabled
-            if row.severity:
-                entry["severity"] = row.severity
-    active = []
-    for code, cls in all_rules().items():
-        entry = overrides.get(code, {})
-        if not entry.get("enabled", True):
-            continue
-        severity = entry.get("severity") or cls.severity
-        if severity not in SEVERITIES:
-            raise ValueError(f"WAGTAIL_DISCLOSURE CHECKS {code}: severity must be block or warn")
-        active.append((cls(), severity))
-    return active
-
-
-def office_words(site=None):
-    """(extra words, ignored words) for the profanity rule: settings file plus the admin."""
-    extra = list(conf.get("CHECK_WORDS") or [])
-    ignored = list(conf.get("CHECK_WORDS_IGNORED") or [])
-    if site is not None:
-        from wagtail_disclosure.models import ComplianceSettings
-
-        row = ComplianceSettings.objects.filter(site=site).first()
-        if row is not None:
-            extra += ComplianceSettings.word_list(row.extra_words)
-            ignored += ComplianceSettings.word_list(row.ignored_words)
-    return extra, ignored

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from wagtail_disclosure.compliance.registry import rule_choices
+
 
 class Severity(models.TextChoices):
     BLOCK = "block", _("Blocks submission, approval and publication")
@@ -144,15 +146,9 @@ class ComplianceSettings(ClusterableModel, BaseSiteSetting):
         return [w.strip() for w in (text or "").splitlines() if w.strip()]
 
 
-def _rule_choices():
-    from wagtail_disclosure.compliance.registry import rule_choices
-
-    return rule_choices()
-
-
 class ComplianceRuleSetting(Orderable):
     settings = ParentalKey(ComplianceSettings, on_delete=models.CASCADE, related_name="rules")
-    code = models.CharField(_("rule"), max_length=50, choices=_rule_choices)
+    code = models.CharField(_("rule"), max_length=50, choices=rule_choices)
     enabled = models.BooleanField(_("enabled"), default=True)
     severity = models.CharField(
         _("severity"),

@@ -16,6 +16,11 @@ Wagtail's own search indexing tasks then run on the same worker.
 import logging
 
 from django_tasks import task
+from wagtail.documents import get_document_model
+from wagtail.search import index
+
+from wagtail_disclosure.models import DocumentPage
+from wagtail_disclosure.text_extraction import extract_text
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +31,6 @@ def extract_document_text(document_id):
 
     Returns the number of characters extracted (task results must be JSON).
     """
-    from wagtail.documents import get_document_model
-    from wagtail.search import index
-
-    from wagtail_disclosure.models import DocumentPage
-    from wagtail_disclosure.text_extraction import extract_text
-
     model = get_document_model()
     document = model.objects.filter(pk=document_id).first()
     if document is None or not hasattr(document, "extracted_text"):

@@ -17,7 +17,6 @@ from wagtail_disclosure.thai.dates import (
     thai_month_name,
 )
 from wagtail_disclosure.thai.digits import (
-    office_uses_thai_digits,
     thai_digits,
     thai_digits_active,
     uses_thai_digits,
@@ -34,7 +33,6 @@ __all__ = [
     "fiscal_year_range",
     "format_thai_date",
     "month_label",
-    "office_uses_thai_digits",
     "thai_digits",
     "thai_digits_active",
     "thai_month_name",

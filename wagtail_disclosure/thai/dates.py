@@ -188,5 +188,5 @@ def add_months(value, months):
 
 
 def month_label(year, month):
-    """Short month and B.E. year, the way the seeds' calendars head their columns: "ต.ค. ๖๖"."""
+    """Short month and B.E. year, the way the announcements' calendars head their columns: "ต.ค. ๖๖"."""
     return format_thai_date(datetime.date(year, month, 1), "%b %y")

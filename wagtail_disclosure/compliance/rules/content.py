@@ -5,8 +5,8 @@ from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_disclosure.compliance.engine import Finding
-from wagtail_disclosure.compliance.registry import WARN, Rule, office_words, register
+from wagtail_disclosure.compliance.registry import WARN, Finding, Rule, register
+from wagtail_disclosure.compliance.settings import office_words
 from wagtail_disclosure.thai.dates import fiscal_year
 
 

@@ -4,8 +4,8 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_disclosure.compliance.engine import Finding
-from wagtail_disclosure.compliance.registry import BLOCK, WARN, Rule, register
+from wagtail_disclosure import conf
+from wagtail_disclosure.compliance.registry import BLOCK, WARN, Finding, Rule, register
 from wagtail_disclosure.thai.digits import to_arabic_digits
 from wagtail_disclosure.thai.national_id import find_national_ids, mask_national_id
 
@@ -42,8 +42,6 @@ _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 
 
 def _official_domain(domain, content):
-    from wagtail_disclosure import conf
-
     domain = domain.lower()
     suffixes = list(conf.get("OFFICIAL_EMAIL_DOMAINS")) + [f".{h}" for h in content.own_hosts]
     return any(domain.endswith(s) or f".{domain}" == s for s in suffixes)

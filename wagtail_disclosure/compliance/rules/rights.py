@@ -1,4 +1,7 @@
-"""Copyright, citation and consent (announcement rules: seed 001 items 4–7, 002 item 2.3, 004 item 2.3).
+"""Copyright, citation and consent.
+
+The announcements' rules: สพป.สมุทรปราการ เขต 2, 31 พ.ค. 2561, items 4–7; สพป.ชุมพร เขต 1, 2565,
+item 2.3; สพป.ปทุมธานี เขต 1, 5 ก.ค. 2565, item 2.3.
 
 Pictures and text must not infringe copyright; borrowed material cites its source at the end;
 activity photos of people are for official PR only, with the consent of those shown.
@@ -7,8 +10,8 @@ activity photos of people are for official PR only, with the consent of those sh
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_disclosure.compliance.engine import Finding
-from wagtail_disclosure.compliance.registry import BLOCK, WARN, Rule, register
+from wagtail_disclosure.compliance.extract import host_of
+from wagtail_disclosure.compliance.registry import BLOCK, WARN, Finding, Rule, register
 
 OWN_WORK = "own"
 
@@ -73,8 +76,6 @@ class CitationRule(Rule):
     severity = BLOCK
 
     def check(self, content):
-        from wagtail_disclosure.compliance.extract import host_of
-
         if content.quotes and not content.sources:
             quote = content.quotes[0]
             yield Finding(
