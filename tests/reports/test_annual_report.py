@@ -1,4 +1,5 @@
-"""The annual report prints: HTML shaped like seed 003, and a PDF whose text is the Thai we wrote."""
+"""The annual report prints: HTML shaped like the สพม.หนองคาย OIT report of 2566, and a PDF whose
+text is the Thai we wrote."""
 
 import io
 
@@ -18,7 +19,7 @@ def supervisor(client):
     return client
 
 
-def test_print_view_has_the_seed_003_parts(demo, supervisor):
+def test_print_view_has_the_nongkhai_oit_report_parts(demo, supervisor):
     html = supervisor.get("/admin/reports/annual-report/").content.decode()
     for anchor in (
         "foreword",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
@@ -22,13 +23,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wagtail_disclosure import conf
+from wagtail_disclosure.catalogue.freshness import freshness_of
 from wagtail_disclosure.fields import (
     SanitisedRichTextField as RichTextField,  # every save goes through bleach
 )
 from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem
 from wagtail_disclosure.models.organisation import OfficeProfile, WorkGroup
 from wagtail_disclosure.panels import ChecksPanel
-from wagtail_disclosure.thai.dates import fiscal_year, month_start
+from wagtail_disclosure.thai.dates import fiscal_year
 
 
 class DisclosurePageForm(WagtailAdminPageForm):
@@ -39,7 +41,7 @@ class DisclosurePageForm(WagtailAdminPageForm):
         field = self.fields.get("catalogue_items")
         parent = getattr(self, "parent_page", None)
         if field is not None:
-            edition = _edition_for(parent or self.instance)
+            edition = edition_for_page(parent or self.instance)
             if edition is not None:
                 field.queryset = CatalogueItem.objects.filter(edition=edition).order_by(
                     "sort_order"
@@ -86,7 +88,7 @@ def _site_id_for(page):
     return site.pk if site else None
 
 
-def _edition_for(page):
+def edition_for_page(page):
     """The catalogue edition that applies to ``page``: its hub's, else its site's office's."""
     if page is None or not getattr(page, "pk", None) and not getattr(page, "path", None):
         return _default_edition()
@@ -249,17 +251,49 @@ class TransparencyHubPage(Page):
     def active_edition(self):
         if self.edition_id:
             return self.edition
-        return _edition_for(self)
+        return edition_for_page(self)
 
-    def get_hub_rows(self, request=None):
+    def live_links(self, item_ids):
+        """The links between these catalogue items and the live pages under the hub.
+
+        Joins from the link table: SQLite turned the equivalent ``IN (subquery)`` into
+        items × pages index probes (10× slower at 2,150 pages).
+        """
+        through = DisclosurePage.catalogue_items.through
+        return through.objects.filter(
+            catalogueitem_id__in=item_ids,
+            disclosurepage__live=True,
+            disclosurepage__path__startswith=self.path,
+            disclosurepage__depth__gt=self.depth,
+        )
+
+    def content_stats(self, item_ids):
+        """``{item_id: {"count", "latest", "updated", "latest_fy"}}`` of the live pages under the
+        hub, in one query: how many, the newest date, the newest publication, the newest fiscal
+        year (what the freshness rule reads)."""
+        return {
+            row["catalogueitem_id"]: row
+            for row in self.live_links(item_ids)
+            .values("catalogueitem_id")
+            .annotate(
+                count=Count("disclosurepage_id"),
+                latest=Max("disclosurepage__date"),
+                updated=Max("disclosurepage__last_published_at"),
+                latest_fy=Max("disclosurepage__fiscal_year"),
+            )
+        }
+
+    def get_hub_rows(self, request=None, today=None):
         """One row per catalogue item, built in a fixed number of queries whatever the page count.
 
         Each row: the item, its indicator page (and ``indicator_url``), how many live pages answer
-        it, the latest date and fiscal year, when its content was last updated, its freshness, and the newest few pages as
-        ``HubLink`` (pk, title, url, date); the rest are on the indicator page. URLs are worked
-        out from the hub's own URL, not page by page (``pageurl`` on 200 links dominated the
-        render time).
-        No internal status reaches the public template: readiness belongs to the admin reports.
+        it, the latest date, when its content was last updated, its ``freshness``
+        (``catalogue.freshness.ItemFreshness`` on ``today``) and ``freshness_label``, and the
+        newest few pages as ``HubLink`` (pk, title, url, date); the rest are on the indicator
+        page. URLs are worked out from the hub's own URL, not page by page (``pageurl`` on 200
+        links dominated the render time).
+        The default template shows no internal status (readiness belongs to the admin reports);
+        the freshness is there for an office's own template.
         """
         edition = self.active_edition
         if edition is None:
@@ -278,31 +312,19 @@ class TransparencyHubPage(Page):
             .filter(item__edition=edition)
             .only("id", "title", "url_path", "path", "depth", "item_id")
         }
-        # Live pages under the hub, as joins from the link table: SQLite turned the equivalent
-        # ``IN (subquery)`` into items × pages index probes (10× slower at 2,150 pages).
-        through = DisclosurePage.catalogue_items.through
-        links = through.objects.filter(
-            catalogueitem_id__in=[item.pk for item in items],
-            disclosurepage__live=True,
-            disclosurepage__path__startswith=self.path,
-            disclosurepage__depth__gt=self.depth,
+        item_ids = [item.pk for item in items]
+        stats = self.content_stats(item_ids)
+        ranked = (
+            self.live_links(item_ids)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("catalogueitem_id")],
+                    order_by=[F("disclosurepage__date").desc(), F("disclosurepage_id").desc()],
+                )
+            )
+            .filter(rank__lte=conf.get("HUB_LATEST_PER_ITEM"))
         )
-        stats = {
-            row["catalogueitem_id"]: row
-            for row in links.values("catalogueitem_id").annotate(
-                count=Count("disclosurepage_id"),
-                latest=Max("disclosurepage__date"),
-                updated=Max("disclosurepage__last_published_at"),
-                latest_fy=Max("disclosurepage__fiscal_year"),
-            )
-        }
-        ranked = links.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("catalogueitem_id")],
-                order_by=[F("disclosurepage__date").desc(), F("disclosurepage_id").desc()],
-            )
-        ).filter(rank__lte=conf.get("HUB_LATEST_PER_ITEM"))
         latest = {}
         for link in ranked.values(
             "catalogueitem_id",
@@ -321,16 +343,16 @@ class TransparencyHubPage(Page):
             )
         for links_of_item in latest.values():
             links_of_item.sort(key=lambda link: (link.date, link.pk), reverse=True)
-        today = timezone.localdate()
+        today = today or timezone.localdate()
         rows = []
         for item in items:
             stat = stats.get(item.pk, {})
-            latest_date = stat.get("latest")
-            freshness = item_freshness(item, latest_date, stat.get("latest_fy"), today)
+            freshness = freshness_of(item, stat.get("latest"), stat.get("latest_fy"), today)
             rows.append(
                 {
                     "item": item,
-                    "freshness_label": FRESHNESS_LABELS[freshness],
+                    "freshness": freshness,
+                    "freshness_label": freshness.label,
                     "section": item.section,
                     "indicator": indicators.get(item.pk),
                     "indicator_url": url_of(indicators[item.pk].url_path)
@@ -405,30 +427,6 @@ class HubLink:
     date: datetime.date
 
 
-FRESHNESS_LABELS = {
-    "current": _("Up to date"),
-    "outdated": _("Needs updating"),
-    "missing": _("No content yet"),
-}
-
-
-def item_freshness(item, latest_date, latest_fiscal_year, today=None):
-    """ "missing", "outdated" or "current" for a catalogue item, from its newest content.
-
-    Outdated: the item must fall in the current fiscal year and nothing does, or it is expected
-    every ``update_months`` months and nothing is newer than the start of the month that many
-    months back (monthly: something from last month or this month).
-    """
-    if latest_date is None:
-        return "missing"
-    today = today or timezone.localdate()
-    if item.fiscal_year_bound and (latest_fiscal_year or 0) < fiscal_year(today):
-        return "outdated"
-    if item.update_months and latest_date < month_start(today, -item.update_months):
-        return "outdated"
-    return "current"
-
-
 class IndicatorPage(Page):
     """One catalogue item on the public site, holding the content that answers it."""
 
@@ -466,9 +464,16 @@ class IndicatorPage(Page):
         verbose_name = _("indicator page")
         verbose_name_plural = _("indicator pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
+    def freshness(self, today=None):
+        """The item's ``ItemFreshness`` on ``today``, read from the live pages under the hub, as
+        the hub's row for the item reads it."""
+        hub = TransparencyHubPage.objects.parent_of(self).first()
+        stat = hub.content_stats([self.item_id]).get(self.item_id, {}) if hub else {}
+        return freshness_of(self.item, stat.get("latest"), stat.get("latest_fy"), today)
 
+    def get_context(self, request, *args, **kwargs):
+        """The pages answering the item, 20 at a time, and the item's ``freshness`` (not shown by
+        the default template, like the hub's; there for an office's own)."""
         context = super().get_context(request, *args, **kwargs)
         pages = (
             DisclosurePage.objects.live()
@@ -477,4 +482,5 @@ class IndicatorPage(Page):
             .only("id", "title", "url_path", "date", "fiscal_year", "path", "depth")
         )
         context["pages"] = Paginator(pages, 20).get_page(request.GET.get("page"))
+        context["freshness"] = self.freshness()
         return context

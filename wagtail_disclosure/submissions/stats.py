@@ -8,6 +8,7 @@ Every function takes a Wagtail ``Site`` and a fiscal year (B.E.) and returns pla
 from django.db.models import Avg, Count, Q
 
 from wagtail_disclosure.models import CorruptionComplaint, Feedback, Question, SurveyResponse
+from wagtail_disclosure.numbers import percent
 from wagtail_disclosure.thai.dates import fiscal_year
 
 ASPECT_LABELS = {
@@ -16,7 +17,7 @@ ASPECT_LABELS = {
 
 
 def _pct(part, whole):
-    return round(100 * part / whole, 2) if whole else None
+    return percent(part, whole) if whole else None  # no responses: no share to show
 
 
 def requested_year(request):

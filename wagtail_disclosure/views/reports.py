@@ -14,18 +14,19 @@ from django.views import View
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
+from wagtail_disclosure.catalogue.freshness import Freshness, serves_fiscal_year
 from wagtail_disclosure.exports import spreadsheet_response
 from wagtail_disclosure.models import OfficeProfile, WorkGroup
 from wagtail_disclosure.models.followup import LOGGED_CHANNELS, CalendarEntry, Channel, TrackingForm
 from wagtail_disclosure.pdf import render_pdf
 from wagtail_disclosure.reports import charts
+from wagtail_disclosure.reports.approvals import approvals
 from wagtail_disclosure.reports.filters import ReportFilterSet
 from wagtail_disclosure.reports.followup import followup
 from wagtail_disclosure.reports.readiness import (
-    Freshness,
     Status,
+    as_of,
     edition_for_site,
-    freshness,
     readiness,
     summarise,
 )
@@ -93,11 +94,16 @@ class DisclosureReportView(ReportAccessMixin, ReportView):
         return queryset
 
     @cached_property
+    def today(self):
+        """The day the report is for: today, unless the view is given one (``as_view(today=…)``)."""
+        return timezone.localdate()
+
+    @cached_property
     def params(self):
         data = {}
         if self.filters is not None and self.filters.is_valid():
             data = self.filters.form.cleaned_data
-        fy = int(data.get("fiscal_year") or fiscal_year())
+        fy = int(data.get("fiscal_year") or fiscal_year(self.today))
         round_ = int(data["round"]) if data.get("round") else None
         quarter = int(data["quarter"]) if data.get("quarter") else None
         return {
@@ -168,6 +174,7 @@ class OITReadinessView(DisclosureReportView):
             self.request,
             group=p["group"],
             item=p["indicator"],
+            today=self.today,
         )
 
     def get_context_data(self, *args, **kwargs):
@@ -225,14 +232,12 @@ class ITASExportView(OITReadinessView):
     results_template_name = "wagtail_disclosure/reports/itas_results.html"
 
     def explanation(self, row):
-        """The newest pages that answer the item (this fiscal year's when it must be current)."""
+        """The newest pages that answer the item (those that keep it current, if any)."""
         if row.status == Status.MISSING:
             return str(row.reason)
-        fy = self.params["fiscal_year"]
-        current = [
-            p for p in row.pages if not row.item.fiscal_year_bound or p.fiscal_year == fy
-        ] or row.pages
-        text = "; ".join(f"{p.title} ({_date(p.date)})" for p in current[:3])
+        year = fiscal_year(as_of(self.params["fiscal_year"], self.today))
+        serving = [p for p in row.pages if serves_fiscal_year(row.item, p.fiscal_year, year)]
+        text = "; ".join(f"{p.title} ({_date(p.date)})" for p in (serving or row.pages)[:3])
         return f"{text}. {row.reason}".strip() if row.reason else text
 
     def get_context_data(self, *args, **kwargs):
@@ -241,7 +246,14 @@ class ITASExportView(OITReadinessView):
         return context
 
     def export_headings(self):
-        return [_g("Indicator"), _g("Name"), _g("Has it"), _g("URLs"), _g("Explanation")]
+        return [
+            _g("Indicator"),
+            _g("Name"),
+            _g("Has it"),
+            _g("URLs"),
+            _g("Explanation"),
+            _g("Freshness"),
+        ]
 
     def export_rows(self, rows):
         for row in rows:
@@ -251,6 +263,7 @@ class ITASExportView(OITReadinessView):
                 _g("Yes") if row.status != Status.MISSING else _g("No"),
                 row.urls,
                 self.explanation(row),
+                str(row.freshness.label),
             ]
 
 
@@ -436,29 +449,34 @@ class FreshnessView(DisclosureReportView):
     results_template_name = "wagtail_disclosure/reports/freshness_results.html"
 
     def get_rows(self):
+        """Items with content, from the most urgent (outdated, then due) to the current ones."""
         if self.edition is None:
             return []
-        today = timezone.localdate()
-        rows = []
-        for row in readiness(
-            self.site,
-            self.edition,
-            fiscal_year(today),
-            self.request,
-            group=self.params["group"],
-            item=self.params["indicator"],
-        ):
-            state, due = freshness(row.item, row.pages, today)
-            if state is None:
-                continue
-            rows.append({"row": row, "state": state, "label": Freshness(state).label, "due": due})
-        order = {Freshness.OVERDUE: 0, Freshness.DUE: 1, Freshness.FRESH: 2}
+        rows = [
+            {
+                "row": row,
+                "state": row.freshness.status,
+                "label": row.freshness.label,
+                "due": row.freshness.next_update,
+            }
+            for row in readiness(
+                self.site,
+                self.edition,
+                fiscal_year(self.today),
+                self.request,
+                group=self.params["group"],
+                item=self.params["indicator"],
+                today=self.today,
+            )
+            if row.freshness.status != Freshness.MISSING
+        ]
+        order = {Freshness.OUTDATED: 0, Freshness.DUE: 1, Freshness.CURRENT: 2}
         rows.sort(key=lambda r: (order[r["state"]], r["row"].item.sort_order))
         return rows
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        counts = dict.fromkeys(Freshness, 0)
+        counts = dict.fromkeys((Freshness.CURRENT, Freshness.DUE, Freshness.OUTDATED), 0)
         for r in context["object_list"]:
             counts[r["state"]] += 1
         context["counts"] = [(Freshness(s).label, s, n) for s, n in counts.items()]
@@ -570,8 +588,8 @@ class TrackingFormPrintView(ReportAccessMixin, View):
 
 
 class AnnualReportView(ReportAccessMixin, View):
-    """The annual OIT report shaped like seed 003: cover, foreword, contents, readiness, channels,
-    tracking forms, calendar, and an appendix of approvals."""
+    """The annual OIT report, shaped like the สพม.หนองคาย one of 2566: cover, foreword, contents,
+    readiness, channels, tracking forms, calendar, and an appendix of approvals."""
 
     def get(self, request):
         try:
@@ -588,8 +606,6 @@ class AnnualReportView(ReportAccessMixin, View):
 
 
 def annual_report_context(site, fy, request=None):
-    from wagtail_disclosure.reports.approvals import approvals
-
     edition = edition_for_site(site)
     rows = readiness(site, edition, fy, request) if edition else []
     sections, indicators, overall = summarise(rows)
