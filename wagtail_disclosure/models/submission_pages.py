@@ -334,8 +334,8 @@ class CorruptionComplaintPage(
     )
 
     class Meta:
-        verbose_name = _("corruption complaint channel")
-        verbose_name_plural = _("corruption complaint channels")
+        verbose_name = _("corruption complaint form")
+        verbose_name_plural = _("corruption complaint forms")
 
     def save_submission(self, form):
         """The complaint, its first status, and the evidence files kept outside public media."""
@@ -435,8 +435,8 @@ class SubmissionStatisticsPage(DisclosurePage):
     template = "wagtail_disclosure/submissions/statistics_page.html"
 
     class Meta:
-        verbose_name = _("channel statistics")
-        verbose_name_plural = _("channel statistics")
+        verbose_name = _("submission statistics")
+        verbose_name_plural = _("submission statistics")
 
     def get_context(self, request, *args, **kwargs):
         """The figures the page shows, for the fiscal year asked for in ``?year=``."""

@@ -76,8 +76,8 @@ class OnlinePresence(BaseSiteSetting):
     panels = [FieldPanel("social_links"), FieldPanel("e_services")]
 
     class Meta:
-        verbose_name = _("public channels")
-        verbose_name_plural = _("public channels")
+        verbose_name = _("online presence")
+        verbose_name_plural = _("online presence")
 
 
 # --- Submissions ---------------------------------------------------------------------------
@@ -292,7 +292,7 @@ class CorruptionComplaint(Submission):
 
     page = models.ForeignKey(
         "wagtail_disclosure.CorruptionComplaintPage",
-        verbose_name=_("complaint channel"),
+        verbose_name=_("complaint form"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
