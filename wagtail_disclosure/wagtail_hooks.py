@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
+from wagtail_disclosure.submissions import notifications as submission_notifications
 from wagtail_disclosure.views import approval_hooks as workflow_hooks
 from wagtail_disclosure.views import approval_urls as workflow_urls
 from wagtail_disclosure.views import compliance as check_views
@@ -42,6 +43,10 @@ hooks.register("after_edit_page", check_views.after_save_message)
 @hooks.register("register_admin_urls")
 def register_channel_admin_urls():
     return [path("disclosure-channels/", include("wagtail_disclosure.views.submissions_urls"))]
+
+
+# The submission pages call this hook once a submission is stored: the officers get an e-mail.
+hooks.register("after_disclosure_submission", submission_notifications.submission_received)
 
 
 @hooks.register("register_admin_menu_item")

@@ -21,7 +21,7 @@ from wagtail_disclosure.models import (
     SurveyResponse,
     WorkGroup,
 )
-from wagtail_disclosure.submissions.tracking import new_code
+from wagtail_disclosure.tracking_codes import new_code
 
 SERVICES = [
     "การขอหนังสือรับรอง",

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from wagtail_disclosure.models import CorruptionComplaint, Feedback, Question, SurveyResponse
-from wagtail_disclosure.submissions import stats
+from wagtail_disclosure.models import submission_stats as stats
 from wagtail_disclosure.thai.dates import fiscal_year
 
 pytestmark = pytest.mark.django_db

@@ -3,20 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_disclosure.sanitising import clean_text
+from wagtail_disclosure.sanitising import CleanTextMixin
 
 
-class _CleanTextMixin:
-    def clean(self):
-        data = super().clean()
-        for name, value in list(data.items()):
-            if isinstance(value, str):
-                data[name] = clean_text(value)
-        return data
-
-
-class RequestMemoForm(_CleanTextMixin, forms.Form):
-    """The memo fields of seeds 000/002 and the author's certification."""
+class RequestMemoForm(CleanTextMixin, forms.Form):
+    """The memo fields of the สพม.พะเยา (1 เม.ย. 2565) and สพป.ชุมพร เขต 1 (2565) announcements, and the
+    author's certification."""
 
     subject = forms.CharField(
         label=_("Subject (เรื่อง)"),
@@ -40,13 +32,13 @@ class RequestMemoForm(_CleanTextMixin, forms.Form):
     )
 
 
-class OpinionForm(_CleanTextMixin, forms.Form):
+class OpinionForm(CleanTextMixin, forms.Form):
     comment = forms.CharField(
         label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
 
-class ReasonForm(_CleanTextMixin, forms.Form):
+class ReasonForm(CleanTextMixin, forms.Form):
     comment = forms.CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -61,7 +53,7 @@ class ReasonForm(_CleanTextMixin, forms.Form):
         return value
 
 
-class EmergencyPublicationForm(_CleanTextMixin, forms.Form):
+class EmergencyPublicationForm(CleanTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why it cannot wait for the approval chain"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -69,7 +61,7 @@ class EmergencyPublicationForm(_CleanTextMixin, forms.Form):
     )
 
 
-class EmergencyReviewForm(_CleanTextMixin, forms.Form):
+class EmergencyReviewForm(CleanTextMixin, forms.Form):
     confirmed = forms.TypedChoiceField(
         label=_("Decision"),
         choices=[("1", _("Confirm the publication")), ("0", _("Do not confirm: take it offline"))],

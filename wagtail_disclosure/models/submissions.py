@@ -1,11 +1,13 @@
-"""What the public sends through the office's own channels: questions (O8), corruption complaints
-(O28), feedback (O30) and satisfaction survey answers (O17); and the office's social network and
-e-service links (O9, O18).
+"""What the public sends through the office's website: questions (O8), corruption complaints (O28),
+feedback (O30) and satisfaction survey answers (O17); and the office's online presence, the social
+network and e-service links (O9, O18).
 
-Submissions keep personal data only in the fields named in ``PERSONAL_FIELDS``, so that the PDPA
-purge and the per-person export (``channels/privacy.py``) know exactly what to blank and report.
-Complaints carry no Django model permissions and no history/search registration: who may see them
-is decided by ``channels.permissions.can_see_complaints`` alone.
+Each submission model names the fields a person fills in on the public form (``PUBLIC_FIELDS``) and
+the fields that hold personal data (``PERSONAL_FIELDS``), so that the PDPA purge and the per-person
+export (``submissions/privacy.py``) know exactly what to blank and report, and the field its
+retention period counts from (``RETENTION_FROM``). Complaints carry no Django model permissions and
+no history/search registration: who may see them is decided by
+``submissions.permissions.can_see_complaints`` alone.
 """
 
 import uuid
@@ -74,8 +76,8 @@ class OnlinePresence(BaseSiteSetting):
     panels = [FieldPanel("social_links"), FieldPanel("e_services")]
 
     class Meta:
-        verbose_name = _("public channels")
-        verbose_name_plural = _("public channels")
+        verbose_name = _("online presence")
+        verbose_name_plural = _("online presence")
 
 
 # --- Submissions ---------------------------------------------------------------------------
@@ -85,7 +87,9 @@ class Submission(models.Model):
     """What every public submission has: site, time of receipt, fiscal year, PDPA state."""
 
     FORM_NAME = ""
+    PUBLIC_FIELDS = ()
     PERSONAL_FIELDS = ()
+    RETENTION_FROM = "received_at"
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE, related_name="+"
@@ -103,10 +107,6 @@ class Submission(models.Model):
         self.fiscal_year = fiscal_year(self.received_at)
         super().save(*args, **kwargs)
 
-    def retention_start(self):
-        """When the retention period starts running; None while it must not run yet."""
-        return self.received_at
-
     def anonymise(self):
         """Blank every personal field (PDPA); the figures the office reports stay countable."""
         for name in self.PERSONAL_FIELDS:
@@ -120,6 +120,7 @@ class Question(Submission):
     """A question on the Q&A board (O8): answered by an officer, published after moderation."""
 
     FORM_NAME = "question"
+    PUBLIC_FIELDS = ("subject", "body", "name", "email")
     PERSONAL_FIELDS = ("name", "email")
 
     class Status(models.TextChoices):
@@ -249,12 +250,26 @@ def _evidence_path(instance, filename):
 class CorruptionComplaint(Submission):
     """A complaint about corruption by officials (O28), separate from general feedback.
 
-    Only the integrity group sees it (``channels.permissions``); the complainant follows its status
-    with the tracking code they got on filing.
+    Only the integrity group sees it (``submissions.permissions``); the complainant follows its
+    status with the tracking code they got on filing. Personal data is kept until the retention
+    period after the complaint is concluded: an open investigation keeps what it needs.
     """
 
     FORM_NAME = "complaint"
+    PUBLIC_FIELDS = (
+        "complaint_type",
+        "subject",
+        "details",
+        "accused",
+        "incident_date",
+        "incident_place",
+        "anonymous",
+        "complainant_name",
+        "complainant_phone",
+        "complainant_email",
+    )
     PERSONAL_FIELDS = ("complainant_name", "complainant_phone", "complainant_email")
+    RETENTION_FROM = "concluded_at"
 
     class Type(models.TextChoices):
         BRIBERY = "bribery", _("Bribery or demanding benefits")
@@ -277,7 +292,7 @@ class CorruptionComplaint(Submission):
 
     page = models.ForeignKey(
         "wagtail_disclosure.CorruptionComplaintPage",
-        verbose_name=_("complaint channel"),
+        verbose_name=_("complaint form"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -305,7 +320,7 @@ class CorruptionComplaint(Submission):
         verbose_name = _("corruption complaint")
         verbose_name_plural = _("corruption complaints")
         ordering = ["-received_at"]
-        default_permissions = ()  # no generic admin may offer them; see channels.permissions
+        default_permissions = ()  # no generic admin may offer them; see submissions.permissions
 
     def __str__(self):
         return self.reference or str(_("complaint"))
@@ -315,9 +330,6 @@ class CorruptionComplaint(Submission):
         if not self.reference:
             self.reference = "%d-%05d" % (self.fiscal_year, self.pk)
             type(self).objects.filter(pk=self.pk).update(reference=self.reference)
-
-    def retention_start(self):
-        return self.concluded_at if self.status == self.Status.CONCLUDED else None
 
     def anonymise(self):
         for evidence in self.evidence.all():
@@ -397,6 +409,7 @@ class Feedback(Submission):
     """An opinion or suggestion (O30: participation); general complaints come here, not to O28."""
 
     FORM_NAME = "feedback"
+    PUBLIC_FIELDS = ("topic", "message", "name", "email")
     PERSONAL_FIELDS = ("name", "email")
 
     class Topic(models.TextChoices):
@@ -446,8 +459,9 @@ class SurveyResponse(Submission):
     """One answer to the service satisfaction survey (O17), rated 1 (very poor) to 5 (excellent)."""
 
     FORM_NAME = "survey"
-    PERSONAL_FIELDS = ("comment",)  # free text may name people
     ASPECTS = ("overall", "staff", "process", "timeliness", "information")
+    PUBLIC_FIELDS = ("service", "respondent", *ASPECTS, "comment")
+    PERSONAL_FIELDS = ("comment",)  # free text may name people
 
     class Respondent(models.TextChoices):
         PUBLIC = "public", _("Member of the public")

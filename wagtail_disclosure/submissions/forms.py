@@ -1,239 +1,25 @@
-"""The public forms and the admin forms of the channels.
-
-Every text field goes through bleach (``sanitising.clean_text``) before it is stored; sizes are
-bounded; evidence files are accepted by content (``uploads.check_upload``).
+"""The forms officers fill in on the submissions' admin screens: answers, refusals, complaint status,
+responses to feedback, and the PDPA personal data search. (The public forms are in
+``forms/submissions.py``.) Every text goes through ``sanitising.clean_text`` before it is stored.
 """
-
-import html
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_disclosure import conf
-from wagtail_disclosure.models import CorruptionComplaint, Feedback, Question, SurveyResponse
-from wagtail_disclosure.sanitising import clean_text
-from wagtail_disclosure.uploads import check_upload
-
-
-def plain_text(value):
-    """Text with no markup left, stored unescaped (templates escape on output).
-
-    bleach returns HTML-escaped text; unescaping once and cleaning again until nothing changes
-    removes markup smuggled in as entities (``&lt;script&gt;``) while "a < b" and "R&D" survive.
-    """
-    value = (value or "").replace("\x00", "")
-    for _i in range(5):
-        cleaned = html.unescape(clean_text(value))
-        if cleaned == value:
-            break
-        value = cleaned
-    return value.strip()
-
-
-class CleanTextMixin:
-    """Runs every string value through ``plain_text`` after the field's own validation."""
-
-    def _clean_fields(self):
-        super()._clean_fields()
-        for name, value in list(self.cleaned_data.items()):
-            if isinstance(value, str):
-                self.cleaned_data[name] = plain_text(value)
-
-
-PRIVACY_CONSENT = _("I have read the privacy notice above and agree to it.")
-
-
-def _consent_field():
-    return forms.BooleanField(
-        label=PRIVACY_CONSENT,
-        error_messages={"required": _("Please confirm that you have read the privacy notice.")},
-    )
-
-
-def _textarea(max_length, rows=6):
-    return forms.Textarea(attrs={"rows": rows, "maxlength": max_length})
-
-
-class QuestionForm(CleanTextMixin, forms.ModelForm):
-    body = forms.CharField(label=_("Your question"), max_length=3000, widget=_textarea(3000))
-    consent = _consent_field()
-
-    class Meta:
-        model = Question
-        fields = ["subject", "body", "name", "email"]
-        labels = {"name": _("Your name (optional, not published)")}
-        help_texts = {
-            "email": _("Optional, not published: we write to you when the answer is published.")
-        }
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class EvidenceField(forms.FileField):
-    """Several files in one input, each checked by content, size and number."""
-
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
-        files = [f for f in files if f]
-        if len(files) > conf.get("EVIDENCE_MAX_FILES"):
-            raise forms.ValidationError(
-                _("Attach at most %(count)d files.") % {"count": conf.get("EVIDENCE_MAX_FILES")}
-            )
-        checked = []
-        errors = []
-        for f in files:
-            try:
-                kind = check_upload(f, conf.get("EVIDENCE_KINDS"), conf.get("EVIDENCE_MAX_BYTES"))
-            except forms.ValidationError as e:
-                errors.extend(e.messages)
-            else:
-                checked.append((f, kind))
-        if errors:
-            raise forms.ValidationError(errors)
-        return checked
-
-
-class ComplaintForm(CleanTextMixin, forms.ModelForm):
-    details = forms.CharField(
-        label=_("What happened"),
-        max_length=10000,
-        widget=_textarea(10000, rows=10),
-        help_text=_("Who, what, when, where; the more precise, the easier to investigate."),
-    )
-    incident_date = forms.DateField(
-        label=_("Date of the incident (if known)"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    anonymous = forms.BooleanField(
-        label=_("File anonymously (we will not ask who you are)"),
-        required=False,
-        initial=True,
-    )
-    evidence = EvidenceField(
-        label=_("Evidence (optional)"),
-        required=False,
-        help_text=_("Up to 3 files: PDF, JPEG, PNG or Word (DOCX), 10 MB each."),
-    )
-    consent = _consent_field()
-
-    class Meta:
-        model = CorruptionComplaint
-        fields = [
-            "complaint_type",
-            "subject",
-            "details",
-            "accused",
-            "incident_date",
-            "incident_place",
-            "anonymous",
-            "complainant_name",
-            "complainant_phone",
-            "complainant_email",
-        ]
-        labels = {
-            "complainant_name": _("Your name"),
-            "complainant_phone": _("Your phone"),
-            "complainant_email": _("Your e-mail"),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["evidence"].help_text = _(
-            "Up to %(count)d files: PDF, JPEG, PNG or Word (DOCX), %(size)d MB each. "
-            "If the form is refused, attach them again."
-        ) % {
-            "count": conf.get("EVIDENCE_MAX_FILES"),
-            "size": conf.get("EVIDENCE_MAX_BYTES") // (1024 * 1024),
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("anonymous"):
-            # An anonymous complaint never stores identity, even if some was typed.
-            for name in ("complainant_name", "complainant_phone", "complainant_email"):
-                cleaned[name] = ""
-        else:
-            if not cleaned.get("complainant_name"):
-                self.add_error("complainant_name", _("Give your name, or tick “file anonymously”."))
-            if not (cleaned.get("complainant_phone") or cleaned.get("complainant_email")):
-                self.add_error(
-                    "complainant_phone",
-                    _("Give a phone number or an e-mail address so that we can reach you."),
-                )
-        return cleaned
-
-
-class FeedbackForm(CleanTextMixin, forms.ModelForm):
-    message = forms.CharField(label=_("Your opinion"), max_length=5000, widget=_textarea(5000))
-    consent = _consent_field()
-
-    class Meta:
-        model = Feedback
-        fields = ["topic", "message", "name", "email"]
-        labels = {"name": _("Your name (optional)"), "email": _("Your e-mail (optional)")}
-
-
-RATING_CHOICES = [
-    (5, _("5 – excellent")),
-    (4, _("4 – good")),
-    (3, _("3 – fair")),
-    (2, _("2 – poor")),
-    (1, _("1 – very poor")),
-]
-
-
-class SurveyForm(CleanTextMixin, forms.ModelForm):
-    comment = forms.CharField(
-        label=_("Suggestions (optional)"),
-        max_length=2000,
-        required=False,
-        widget=_textarea(2000, rows=4),
-    )
-
-    class Meta:
-        model = SurveyResponse
-        fields = ["service", "respondent", *SurveyResponse.ASPECTS, "comment"]
-
-    def __init__(self, *args, services=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["service"] = forms.ChoiceField(
-            label=_("Service you used"),
-            choices=[("", "---------")] + [(s, s) for s in services],
-        )
-        for name in SurveyResponse.ASPECTS:
-            self.fields[name] = forms.TypedChoiceField(
-                label=self.fields[name].label,
-                choices=RATING_CHOICES,
-                coerce=int,
-                widget=forms.RadioSelect(attrs={"class": "wd-rating"}),
-            )
-
-
-class TrackForm(forms.Form):
-    code = forms.CharField(
-        label=_("Tracking code"),
-        max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
-
-
-# --- admin forms -------------------------------------------------------------------------
+from wagtail_disclosure.forms.submissions import textarea
+from wagtail_disclosure.models import CorruptionComplaint
+from wagtail_disclosure.sanitising import CleanTextMixin
 
 
 class AnswerForm(CleanTextMixin, forms.Form):
-    answer = forms.CharField(label=_("Answer"), max_length=10000, widget=_textarea(10000, 10))
+    answer = forms.CharField(label=_("Answer"), max_length=10000, widget=textarea(10000, 10))
 
 
 class RefuseForm(CleanTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for not publishing (the asker sees it)"),
         max_length=2000,
-        widget=_textarea(2000, 3),
+        widget=textarea(2000, 3),
     )
 
 
@@ -248,13 +34,13 @@ class ComplaintStatusForm(CleanTextMixin, forms.Form):
         label=_("Note to the complainant (shown when they follow the complaint)"),
         max_length=3000,
         required=False,
-        widget=_textarea(3000, 3),
+        widget=textarea(3000, 3),
     )
     internal_note = forms.CharField(
         label=_("Internal note (integrity group only)"),
         max_length=5000,
         required=False,
-        widget=_textarea(5000, 3),
+        widget=textarea(5000, 3),
     )
 
     def clean(self):
@@ -268,7 +54,7 @@ class ComplaintStatusForm(CleanTextMixin, forms.Form):
 
 class FeedbackResponseForm(CleanTextMixin, forms.Form):
     response = forms.CharField(
-        label=_("Response or action taken"), max_length=5000, widget=_textarea(5000, 4)
+        label=_("Response or action taken"), max_length=5000, widget=textarea(5000, 4)
     )
 
 

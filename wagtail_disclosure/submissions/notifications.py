@@ -1,47 +1,27 @@
-"""E-mails of the channels, through Django's e-mail backends.
+"""E-mails of the public submissions: who gets which, sent through ``mail.send_notification``.
 
+The texts are the templates ``wagtail_disclosure/mail/<name>_subject.txt`` and ``<name>.txt``.
 Complaint e-mails go only to integrity group members and carry only the reference and the type:
 never the complainant's identity or the complaint's text, since mail travels and gets forwarded.
-Failures are logged by reference, never with personal data.
+A failure is logged by reference or number, never with personal data, and the action goes on.
+
+``submission_received`` is registered for the ``after_disclosure_submission`` hook, which the
+submission pages call once a submission is stored; the admin screens call the other two.
 """
 
-import logging
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
-
+from wagtail_disclosure.mail import admin_url, send_notification
+from wagtail_disclosure.models import CorruptionComplaint, Feedback, Person, Question
 from wagtail_disclosure.submissions.permissions import integrity_members
 
-logger = logging.getLogger(__name__)
-
-
-def _admin_url(name, *args):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse(f"wagtail_disclosure_channels:{name}", args=args)
-
-
-def _send(subject, body, recipients, what):
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return 0
-    try:
-        return send_mail(subject, body, None, recipients)
-    except Exception:
-        logger.exception("Could not send the e-mail about %s", what)
-        return 0
+NS = "wagtail_disclosure_channels"
 
 
 def _officers(page, permission):
     """E-mails of the page's responsible work group, else of everyone holding ``permission``."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-    from django.db.models import Q
-
-    from wagtail_disclosure.models import Person
-
     emails = []
     if page is not None and page.responsible_group_id:
         emails = list(
@@ -65,74 +45,53 @@ def _officers(page, permission):
     return emails
 
 
-def submission_received(obj):
-    from wagtail_disclosure.models import CorruptionComplaint, Feedback, Question
-
-    with translation.override(settings.LANGUAGE_CODE):
-        if isinstance(obj, CorruptionComplaint):
-            recipients = integrity_members(obj.site).values_list("email", flat=True)
-            _send(
-                _("New corruption complaint %(ref)s") % {"ref": obj.reference},
-                _(
-                    "A corruption complaint was filed: reference %(ref)s, type: %(type)s.\n"
-                    "Sign in to read it (integrity group only):\n%(url)s"
-                )
-                % {
-                    "ref": obj.reference,
-                    "type": obj.get_complaint_type_display(),
-                    "url": _admin_url("complaint", obj.pk),
-                },
-                recipients,
-                f"complaint {obj.reference}",
-            )
-        elif isinstance(obj, Question):
-            _send(
-                _("New question on the Q&A board: %(subject)s") % {"subject": obj.subject},
-                _("A question waits for an answer:\n%(url)s")
-                % {"url": _admin_url("question", obj.pk)},
-                _officers(obj.page, "wagtail_disclosure.answer_question"),
-                f"question {obj.pk}",
-            )
-        elif isinstance(obj, Feedback):
-            _send(
-                _("New feedback: %(topic)s") % {"topic": obj.get_topic_display()},
-                _("Feedback was received:\n%(url)s") % {"url": _admin_url("feedback", obj.pk)},
-                _officers(obj.page, "wagtail_disclosure.change_feedback"),
-                f"feedback {obj.pk}",
-            )
+def submission_received(submission):
+    """Tell those who handle it that a submission came in (surveys need nobody's attention)."""
+    if isinstance(submission, CorruptionComplaint):
+        send_notification(
+            integrity_members(submission.site).values_list("email", flat=True),
+            "complaint_received",
+            {
+                "complaint": submission,
+                "url": admin_url(f"{NS}:complaint", submission.pk),
+            },
+            about=f"complaint {submission.reference}",
+        )
+    elif isinstance(submission, Question):
+        send_notification(
+            _officers(submission.page, "wagtail_disclosure.answer_question"),
+            "question_received",
+            {"question": submission, "url": admin_url(f"{NS}:question", submission.pk)},
+            about=f"question {submission.pk}",
+        )
+    elif isinstance(submission, Feedback):
+        send_notification(
+            _officers(submission.page, "wagtail_disclosure.change_feedback"),
+            "feedback_received",
+            {"feedback": submission, "url": admin_url(f"{NS}:feedback", submission.pk)},
+            about=f"feedback {submission.pk}",
+        )
 
 
 def question_published(question):
+    """Tell the asker, if they left an e-mail, that the answer is on the board."""
     if not question.email:
         return
-    page_url = question.page.full_url if question.page else ""
-    with translation.override(settings.LANGUAGE_CODE):
-        _send(
-            _("Your question has been answered"),
-            _("The answer to your question “%(subject)s” is published:\n%(url)s")
-            % {"subject": question.subject, "url": page_url},
-            [question.email],
-            f"question {question.pk}",
-        )
+    send_notification(
+        [question.email],
+        "question_published",
+        {"question": question, "url": question.page.full_url if question.page else ""},
+        about=f"question {question.pk}",
+    )
 
 
 def complaint_status_changed(complaint, change):
     """Tell a named complainant that their complaint moved on (only to them, by reference)."""
     if complaint.anonymous or not complaint.complainant_email:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        _send(
-            _("Your complaint %(ref)s: %(status)s")
-            % {"ref": complaint.reference, "status": change.get_status_display()},
-            _(
-                "The status of your complaint %(ref)s is now: %(status)s.\n%(note)s\n"
-                "Follow it with your tracking code on the complaint page."
-            )
-            % {
-                "ref": complaint.reference,
-                "status": change.get_status_display(),
-                "note": change.public_note,
-            },
-            [complaint.complainant_email],
-            f"complaint {complaint.reference}",
-        )
+    send_notification(
+        [complaint.complainant_email],
+        "complaint_status_changed",
+        {"complaint": complaint, "change": change},
+        about=f"complaint {complaint.reference}",
+    )

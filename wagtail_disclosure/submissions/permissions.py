@@ -7,9 +7,12 @@ group, which is recorded on their account and visible to the office; that is the
 in, so access never happens silently.)
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from wagtail_disclosure import conf
+from wagtail_disclosure.models import Person
 
 
 def can_see_complaints(user):
@@ -17,8 +20,6 @@ def can_see_complaints(user):
         return False
     cached = getattr(user, "_wd_integrity", None)
     if cached is None:
-        from wagtail_disclosure.models import Person
-
         cached = (
             user.groups.filter(name=conf.get("INTEGRITY_GROUP")).exists()
             or Person.objects.filter(user=user, role=Person.Role.INTEGRITY, active=True).exists()
@@ -34,11 +35,6 @@ def require_integrity(user):
 
 def integrity_members(site=None):
     """Active users who may see complaints (for notifications)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
-    from wagtail_disclosure.models import Person
-
     people = Person.objects.filter(role=Person.Role.INTEGRITY, active=True)
     if site is not None:
         people = people.filter(site=site)

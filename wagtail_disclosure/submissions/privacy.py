@@ -1,16 +1,18 @@
-"""PDPA duties of the channels: the notice shown on each form, removing personal data when its
-retention period is over, and telling one person what is held about them.
+"""PDPA duties of the public submissions after filing: removing personal data when its retention
+period is over, and telling one person what is held about them. (The notice each form shows is the
+page's: ``models/submission_pages.py``.)
 
-Retention counts from receipt, except for complaints, whose clock starts when they are concluded
-(an open investigation keeps what it needs). Anonymising blanks the fields a model lists in
-``PERSONAL_FIELDS`` (and deletes complaint evidence); the counts behind O16/O17/O29/O30 stay.
+Retention counts from the field a model names in ``RETENTION_FROM``: receipt, except for complaints,
+whose clock starts when they are concluded (an open investigation keeps what it needs). The period
+is the page's ``retention_days`` when set, else ``WAGTAIL_DISCLOSURE["RETENTION_DAYS"]``.
+Anonymising blanks the fields a model lists in ``PERSONAL_FIELDS`` (and deletes complaint evidence);
+the counts behind O16/O17/O29/O30 stay.
 """
 
 import datetime
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.models import (
@@ -24,42 +26,13 @@ from wagtail_disclosure.models import (
     SurveyResponse,
 )
 
-# form name -> (submission model, page model, field the retention period counts from)
+# form name -> (submission model, the page that serves its form)
 FORMS = {
-    "question": (Question, QuestionBoardPage, "received_at"),
-    "complaint": (CorruptionComplaint, CorruptionComplaintPage, "concluded_at"),
-    "feedback": (Feedback, FeedbackPage, "received_at"),
-    "survey": (SurveyResponse, SatisfactionSurveyPage, "received_at"),
+    "question": (Question, QuestionBoardPage),
+    "complaint": (CorruptionComplaint, CorruptionComplaintPage),
+    "feedback": (Feedback, FeedbackPage),
+    "survey": (SurveyResponse, SatisfactionSurveyPage),
 }
-
-DEFAULT_NOTICES = {
-    "question": _(
-        "We collect your question and, if you give them, your name and e-mail address, to answer "
-        "you. Your name and e-mail are never published and are removed after the retention "
-        "period; the question and its answer are published once an officer has answered and a "
-        "moderator has approved them. (Personal Data Protection Act B.E. 2562)"
-    ),
-    "complaint": _(
-        "Your complaint is read only by the office's integrity group. You may file anonymously. "
-        "If you give your name and contact details, they are used only to investigate and to "
-        "reach you, are never passed to the people you complain about, and are removed after the "
-        "retention period once the complaint is concluded. Keep your tracking code: it is the only "
-        "way to follow an anonymous complaint. (Personal Data Protection Act B.E. 2562)"
-    ),
-    "feedback": _(
-        "Your opinion helps the office improve its work. Your name and e-mail are optional, are "
-        "used only to reply to you, and are removed after the retention period. Only counts by "
-        "topic are published. (Personal Data Protection Act B.E. 2562)"
-    ),
-    "survey": _(
-        "The survey is anonymous: we do not ask who you are. Only summary figures are published; "
-        "comments are removed after the retention period. (Personal Data Protection Act B.E. 2562)"
-    ),
-}
-
-
-def default_notice(form_name):
-    return DEFAULT_NOTICES[form_name]
 
 
 def retention_days(form_name, page=None):
@@ -69,7 +42,8 @@ def retention_days(form_name, page=None):
 
 def expired(form_name, now=None):
     """Submissions of ``form_name`` whose personal data is due for removal."""
-    model, page_model, start_field = FORMS[form_name]
+    model, page_model = FORMS[form_name]
+    start_field = model.RETENTION_FROM
     now = now or timezone.now()
     condition = Q()
     overrides = dict(

@@ -24,8 +24,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from wagtail_disclosure.exports import ThaiSpreadsheetMixin
 from wagtail_disclosure.models import CorruptionComplaint, Feedback, Question, SurveyResponse
+from wagtail_disclosure.models import submission_stats as stats
 from wagtail_disclosure.submissions import notifications as notify
-from wagtail_disclosure.submissions import stats
 from wagtail_disclosure.submissions.forms import (
     AnswerForm,
     ComplaintStatusForm,

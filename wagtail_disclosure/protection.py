@@ -1,5 +1,7 @@
 """Abuse protection for every public form: a honeypot field and a per-IP rate limit.
 
+``refusal(request, form_name)`` is asked on every POST before anything is validated or stored.
+
 No outside CAPTCHA service. The rate limit counts in Django's cache (use a shared cache such as
 Redis or the database cache when the site runs more than one process) under a hash of the address,
 so no IP address is stored anywhere.
@@ -52,3 +54,16 @@ def hit_rate_limit(request, form_name):
 
 def honeypot_tripped(request):
     return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
+
+
+def refusal(request, form_name):
+    """Why this POST is refused, as ``(message, HTTP status)``; None when it may go on.
+
+    Counts the attempt against the form's rate limit first, so a bot tripping the honeypot is
+    limited too.
+    """
+    if hit_rate_limit(request, form_name):
+        return RATE_LIMIT_MESSAGE, 429
+    if honeypot_tripped(request):
+        return HONEYPOT_MESSAGE, 400
+    return None

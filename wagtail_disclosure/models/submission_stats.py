@@ -1,18 +1,33 @@
-"""Figures of the channels per fiscal year: O16 (service statistics), O17 (satisfaction), O29
-(corruption complaints by type and status), O30 (feedback). Counts only, never contents, so they
-can be shown publicly and reused by the annual report.
+"""Figures of the public submissions per fiscal year: O16 (service statistics), O17 (satisfaction),
+O29 (corruption complaints by type and status), O30 (feedback). Counts only, never contents, so the
+public pages show them (``SubmissionStatisticsPage``, the feedback and survey pages) and the admin
+reports and the annual report reuse them.
 
 Every function takes a Wagtail ``Site`` and a fiscal year (B.E.) and returns plain dicts/lists.
 """
 
 from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext_lazy as _
 
-from wagtail_disclosure.models import CorruptionComplaint, Feedback, Question, SurveyResponse
+from wagtail_disclosure.models.submissions import (
+    CorruptionComplaint,
+    Feedback,
+    Question,
+    SurveyResponse,
+)
 from wagtail_disclosure.numbers import percent
 from wagtail_disclosure.thai.dates import fiscal_year
 
 ASPECT_LABELS = {
     name: SurveyResponse._meta.get_field(name).verbose_name for name in SurveyResponse.ASPECTS
+}
+
+# The rows of the service statistics (O16), one per public form.
+FORM_LABELS = {
+    "question": _("Questions (Q&A)"),
+    "complaint": _("Corruption complaints"),
+    "feedback": _("Opinions and suggestions"),
+    "survey": _("Satisfaction survey responses"),
 }
 
 
@@ -151,7 +166,7 @@ def satisfaction_figures(site, year, page=None):
 
 
 def service_figures(site, year):
-    """O16: what the office's online channels handled in ``year``, channel by channel."""
+    """O16: what the public forms received and handled in ``year``, form by form."""
     q = question_figures(site, year)
     complaints = CorruptionComplaint.objects.filter(site=site, fiscal_year=year)
     fb = feedback_figures(site, year)
@@ -166,37 +181,7 @@ def service_figures(site, year):
         {"channel": "feedback", "received": fb["total"], "handled": fb["responded"]},
         {"channel": "survey", "received": survey["responses"], "handled": survey["responses"]},
     ]
-    labels = channel_labels()
     for row in rows:
-        row["label"] = labels[row["channel"]]
+        row["label"] = FORM_LABELS[row["channel"]]
         row["handled_pct"] = _pct(row["handled"], row["received"])
     return {"fiscal_year": year, "channels": rows, "services": survey["services"]}
-
-
-def channel_labels():
-    from django.utils.translation import gettext_lazy as _
-
-    return {
-        "question": _("Questions (Q&A)"),
-        "complaint": _("Corruption complaints"),
-        "feedback": _("Opinions and suggestions"),
-        "survey": _("Satisfaction survey responses"),
-    }
-
-
-def public_context(page, request):
-    """Context of a ``SubmissionStatisticsPage``: the figures it shows, for the year asked for."""
-    site = page.get_site()
-    year = requested_year(request)
-    if page.figures == page.Figures.COMPLAINTS:
-        return {
-            "year": year,
-            "years": available_years(site, CorruptionComplaint),
-            "complaints": complaint_figures(site, year),
-        }
-    return {
-        "year": year,
-        "years": available_years(site, Question, CorruptionComplaint, Feedback, SurveyResponse),
-        "services": service_figures(site, year),
-        "satisfaction": satisfaction_figures(site, year),
-    }
