@@ -14,35 +14,13 @@ from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import APIToken, Page, PageLogEntry, Revision
 from wagtail.snippets.models import get_snippet_models
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail_modeladmin.options import ModelAdmin
 
-from tests.utils.approval import make_draft, run_chain
+from tests.utils.approval import edit_data, make_draft, run_chain
 from wagtail_disclosure.approval.guard import PublicationRefused
 from wagtail_disclosure.models import DocumentPage
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_data(page, action="action-publish", **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": "",
-        "number": "",
-        "body": rich_text("<p>แก้ไขแล้ว</p>"),
-        "attachments": inline_formset([]),
-        "sources": inline_formset([]),
-        "comments": inline_formset([]),
-        "responsible_group": page.responsible_group_id or "",
-        "date": page.date.isoformat(),
-        "fiscal_year": page.fiscal_year or "",
-        action: "1",
-    }
-    data.update(overrides)
-    data = nested_form_data(data)
-    data["catalogue_items"] = [str(i.pk) for i in page.catalogue_items.all()]
-    return data
 
 
 def reload(page):

@@ -1,4 +1,6 @@
-"""Helpers of the approval-chain tests: a fresh draft, and one call per chain step."""
+"""Helpers of the approval tests: a fresh draft, the editor's form data, one call per chain step."""
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from wagtail_disclosure.models import DocumentPage, WorkGroup
 
@@ -27,6 +29,28 @@ def make_draft(parent, owner, title="แผนดำเนินงานแล�
     parent.add_child(instance=page)
     page.save_revision(user=owner)
     return DocumentPage.objects.get(pk=page.pk)
+
+
+def edit_data(page, action="action-publish", **overrides):
+    """What the page editor posts for ``page`` with ``action`` (publish by default)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": "",
+        "number": "",
+        "body": rich_text("<p>แก้ไขแล้ว</p>"),
+        "attachments": inline_formset([]),
+        "sources": inline_formset([]),
+        "comments": inline_formset([]),
+        "responsible_group": page.responsible_group_id or "",
+        "date": page.date.isoformat(),
+        "fiscal_year": page.fiscal_year or "",
+        action: "1",
+    }
+    data.update(overrides)
+    data = nested_form_data(data)
+    data["catalogue_items"] = [str(i.pk) for i in page.catalogue_items.all()]
+    return data
 
 
 def act(page, user, action="approve", **data):
