@@ -67,9 +67,9 @@ def current_step(page):
     return task.specific.step if task else None
 
 
-def run_chain(page, chain, author, group_director, director, memo=None):
+def run_workflow(page, workflow, author, group_director, director, memo=None):
     """Submit ``page`` and take it through every step; return it reloaded."""
-    chain.start(page, author)
+    workflow.start(page, author)
     act(page, author, **(memo or MEMO))
     act(page, group_director, comment="เห็นควรอนุญาต")
     act(page, director, comment="อนุญาต")

@@ -16,6 +16,7 @@ from django.utils.translation import override
 from wagtail.models import TaskState
 
 from wagtail_disclosure import conf
+from wagtail_disclosure.models.approval_tasks import ApprovalTask, RequestMemoTask
 
 
 def _admin_url(path):
@@ -37,8 +38,6 @@ def _send(subject, lines, recipients):
 
 
 def _chain_task(task_state):
-    from wagtail_disclosure.models.approval_tasks import ApprovalTask, RequestMemoTask
-
     task = task_state.task.specific
     if not isinstance(task, ApprovalTask):
         return None
@@ -72,8 +71,6 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
 
 
 def on_task_rejected(sender, instance, user=None, **kwargs):
-    from wagtail_disclosure.models.approval_tasks import ApprovalTask
-
     task = instance.task.specific
     if not isinstance(task, ApprovalTask):
         return
@@ -93,8 +90,6 @@ def on_task_rejected(sender, instance, user=None, **kwargs):
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
-    from wagtail_disclosure.models.approval_tasks import ApprovalTask
-
     if not any(isinstance(t.specific, ApprovalTask) for t in instance.workflow.tasks):
         return
     page = instance.content_object.specific

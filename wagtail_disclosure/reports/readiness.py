@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_disclosure.approval.policy import approved_page_ids
 from wagtail_disclosure.thai.dates import add_months, fiscal_year, fiscal_year_range
 
 
@@ -172,7 +173,6 @@ def page_facts_by_item(site, edition, request=None):
 
     A fixed number of queries whatever the number of pages.
     """
-    from wagtail_disclosure.approval.approved import approved_page_ids
     from wagtail_disclosure.models import DisclosurePage
 
     live = DisclosurePage.objects.live().descendant_of(site.root_page)
