@@ -1,9 +1,9 @@
-"""Django system checks: the settings the chain relies on."""
+"""Django system checks: the settings the approval workflow relies on."""
 
 from django.conf import settings
 from django.core import checks
 
-FINISH_ACTION = "wagtail_disclosure.approval.emergency.publish_workflow_state"
+FINISH_ACTION = "wagtail_disclosure.approval.finish.publish_workflow_state"
 
 
 @checks.register()

@@ -27,7 +27,7 @@ def quick_indicator(demo):
 
 
 @pytest.fixture
-def chain(demo):
+def workflow(demo):
     return Workflow.objects.get(workflow_pages__page=demo["hub"])
 
 

@@ -14,35 +14,13 @@ from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import APIToken, Page, PageLogEntry, Revision
 from wagtail.snippets.models import get_snippet_models
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail_modeladmin.options import ModelAdmin
 
-from tests.utils.approval import make_draft, run_chain
-from wagtail_disclosure.approval.guard import PublicationRefused
+from tests.utils.approval import edit_data, make_draft, run_workflow
+from wagtail_disclosure.approval.policy import PublicationRefused
 from wagtail_disclosure.models import DocumentPage
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_data(page, action="action-publish", **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "summary": "",
-        "number": "",
-        "body": rich_text("<p>แก้ไขแล้ว</p>"),
-        "attachments": inline_formset([]),
-        "sources": inline_formset([]),
-        "comments": inline_formset([]),
-        "responsible_group": page.responsible_group_id or "",
-        "date": page.date.isoformat(),
-        "fiscal_year": page.fiscal_year or "",
-        action: "1",
-    }
-    data.update(overrides)
-    data = nested_form_data(data)
-    data["catalogue_items"] = [str(i.pk) for i in page.catalogue_items.all()]
-    return data
 
 
 def reload(page):
@@ -121,11 +99,11 @@ def test_scheduled_publishing(draft, users):
     ).exists()
 
 
-def test_scheduled_publishing_of_an_approved_revision_goes_ahead(draft, chain, users):
+def test_scheduled_publishing_of_an_approved_revision_goes_ahead(draft, workflow, users):
     page = reload(draft)
     page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
     page.save_revision(user=users["author"])
-    run_chain(page, chain, users["author"], users["groupdirector"], users["director"])
+    run_workflow(page, workflow, users["author"], users["groupdirector"], users["director"])
     approved = reload(draft).get_latest_revision()
     assert approved.approved_go_live_at is not None and not reload(draft).live
     # Time passes: the scheduled moment is now behind us.
@@ -138,8 +116,8 @@ def test_scheduled_publishing_of_an_approved_revision_goes_ahead(draft, chain, u
     assert reload(draft).live
 
 
-def test_revert_then_publish(draft, chain, users):
-    page = run_chain(draft, chain, users["author"], users["groupdirector"], users["director"])
+def test_revert_then_publish(draft, workflow, users):
+    page = run_workflow(draft, workflow, users["author"], users["groupdirector"], users["director"])
     approved = page.live_revision
     page.title = "แก้ไขหลังอนุมัติ"
     page.save_revision(user=users["admin"])
@@ -150,8 +128,8 @@ def test_revert_then_publish(draft, chain, users):
     assert reload(draft).live_revision_id == approved.pk
 
 
-def test_copy_with_publish(client, draft, chain, users, indicator):
-    page = run_chain(draft, chain, users["author"], users["groupdirector"], users["director"])
+def test_copy_with_publish(client, draft, workflow, users, indicator):
+    page = run_workflow(draft, workflow, users["author"], users["groupdirector"], users["director"])
     before = DocumentPage.objects.count()
     client.force_login(users["admin"])
     response = client.post(

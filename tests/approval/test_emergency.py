@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from wagtail_disclosure.approval import emergency as actions
-from wagtail_disclosure.approval.approved import approved_page_ids, emergency_page_ids
+from wagtail_disclosure.approval.emergency import emergency_publish, review_emergency
+from wagtail_disclosure.approval.policy import approved_page_ids, emergency_page_ids
 from wagtail_disclosure.models import ApprovalDecision, DocumentPage, EmergencyPublication
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 def test_only_the_configured_role_with_a_reason(draft, users):
     for name in ("author", "groupdirector", "deputy", "publisher", "admin"):
         with pytest.raises(PermissionDenied):
-            actions.emergency_publish(draft, users[name], "ด่วน")
+            emergency_publish(draft, users[name], "ด่วน")
     with pytest.raises(PermissionDenied):
-        actions.emergency_publish(draft, users["director"], "  ")
+        emergency_publish(draft, users["director"], "  ")
     assert not DocumentPage.objects.get(pk=draft.pk).live
     assert not EmergencyPublication.objects.exists()
 
@@ -36,7 +36,7 @@ def test_flagged_and_reviewed_by_someone_else(client, draft, users):
     assert approved_page_ids(pages) == set()  # flagged: not approved until reviewed
 
     with pytest.raises(PermissionDenied):
-        actions.review_emergency(emergency, users["director"], True, "ตรวจแล้ว")
+        review_emergency(emergency, users["director"], True, "ตรวจแล้ว")
     client.force_login(users["deputy"])
     review = reverse("wagtail_disclosure_workflows:emergency_review", args=[emergency.pk])
     assert client.post(review, {"confirmed": "1", "reason": "ตรวจสอบแล้ว ถูกต้อง"}).status_code == 302
@@ -48,6 +48,6 @@ def test_flagged_and_reviewed_by_someone_else(client, draft, users):
 
 
 def test_an_unconfirmed_emergency_goes_offline(draft, users):
-    emergency = actions.emergency_publish(draft, users["director"], "ด่วน")
-    actions.review_emergency(emergency, users["supervisor"], False, "ไม่ควรเผยแพร่ก่อนอนุมัติ")
+    emergency = emergency_publish(draft, users["director"], "ด่วน")
+    review_emergency(emergency, users["supervisor"], False, "ไม่ควรเผยแพร่ก่อนอนุมัติ")
     assert not DocumentPage.objects.get(pk=draft.pk).live

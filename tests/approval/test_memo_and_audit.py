@@ -18,8 +18,8 @@ from wagtail_disclosure.models import RequestMemo
 pytestmark = pytest.mark.django_db
 
 
-def approve_through_deputy(page, chain, users):
-    chain.start(page, users["author"])
+def approve_through_deputy(page, workflow, users):
+    workflow.start(page, users["author"])
     act(page, users["author"], **MEMO)
     act(page, users["groupdirector"], "reject", comment="ขอให้แนบสรุปงบประมาณ")
     page.save_revision(user=users["author"])
@@ -30,8 +30,8 @@ def approve_through_deputy(page, chain, users):
     return page.specific_class.objects.get(pk=page.pk)
 
 
-def test_memo_pdf_of_a_real_approval_reads_in_thai(client, draft, chain, users, artifacts):
-    page = approve_through_deputy(draft, chain, users)
+def test_memo_pdf_of_a_real_approval_reads_in_thai(client, draft, workflow, users, artifacts):
+    page = approve_through_deputy(draft, workflow, users)
     memo = RequestMemo.objects.get(revision=page.live_revision)
     assert memo.pdf, "the memo is frozen as evidence when the chain publishes"
 
@@ -68,8 +68,8 @@ def test_memo_pdf_of_a_real_approval_reads_in_thai(client, draft, chain, users, 
     assert image.size[0] > 800 and image.getbbox() is not None
 
 
-def test_memo_pdf_is_not_for_outsiders(client, draft, chain, users, django_user_model):
-    page = approve_through_deputy(draft, chain, users)
+def test_memo_pdf_is_not_for_outsiders(client, draft, workflow, users, django_user_model):
+    page = approve_through_deputy(draft, workflow, users)
     outsider = django_user_model.objects.create_user("outsider", password="x", is_staff=False)
     from django.contrib.auth.models import Permission
 
@@ -79,8 +79,8 @@ def test_memo_pdf_is_not_for_outsiders(client, draft, chain, users, django_user_
     assert client.get(url).status_code in (302, 403)
 
 
-def test_history_list_and_page_history(client, draft, chain, users):
-    page = approve_through_deputy(draft, chain, users)
+def test_history_list_and_page_history(client, draft, workflow, users):
+    page = approve_through_deputy(draft, workflow, users)
     client.force_login(users["supervisor"])
     html = client.get(
         reverse("wagtail_disclosure_workflows:history") + f"?page={page.pk}"
@@ -93,9 +93,9 @@ def test_history_list_and_page_history(client, draft, chain, users):
     assert "Request memo filed" in history or "บันทึก" in history
 
 
-def test_emails_on_submit_refusal_and_approval(draft, chain, users):
+def test_emails_on_submit_refusal_and_approval(draft, workflow, users):
     mail.outbox.clear()
-    chain.start(draft, users["author"])
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     # (Wagtail itself also tells superusers that a workflow was submitted.)
     ours = [m for m in mail.outbox if draft.title in m.subject and "admin" not in m.to[0]]
@@ -114,8 +114,8 @@ def test_emails_on_submit_refusal_and_approval(draft, chain, users):
     assert mail.outbox[-1].to == [users["author"].email]
 
 
-def test_reminders_for_steps_left_waiting(draft, chain, users, settings):
-    chain.start(draft, users["author"])
+def test_reminders_for_steps_left_waiting(draft, workflow, users, settings):
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     settings.WAGTAIL_DISCLOSURE = {"REMINDER_AFTER_DAYS": 2}
     mail.outbox.clear()

@@ -16,7 +16,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
-from wagtail_disclosure.approval.guard import trusted_publication
+from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.catalogue.freshness import Freshness, freshness_of
 from wagtail_disclosure.models import CatalogueItem, DocumentPage, IndicatorPage
 from wagtail_disclosure.reports.readiness import Status, readiness

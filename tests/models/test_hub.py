@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from demo.models import HomePage
 from tests.utils.admin_forms import form_data
-from wagtail_disclosure.approval.guard import trusted_publication
+from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.catalogue.freshness import freshness_of
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import (

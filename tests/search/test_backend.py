@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from wagtail_disclosure.approval.guard import trusted_publication
+from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.models import (
     DisclosurePage,
     IndicatorPage,

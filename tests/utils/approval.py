@@ -1,4 +1,6 @@
-"""Helpers of the approval-chain tests: a fresh draft, and one call per chain step."""
+"""Helpers of the approval tests: a fresh draft, the editor's form data, one call per chain step."""
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from wagtail_disclosure.models import DocumentPage, WorkGroup
 
@@ -29,6 +31,28 @@ def make_draft(parent, owner, title="แผนดำเนินงานแล�
     return DocumentPage.objects.get(pk=page.pk)
 
 
+def edit_data(page, action="action-publish", **overrides):
+    """What the page editor posts for ``page`` with ``action`` (publish by default)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": "",
+        "number": "",
+        "body": rich_text("<p>แก้ไขแล้ว</p>"),
+        "attachments": inline_formset([]),
+        "sources": inline_formset([]),
+        "comments": inline_formset([]),
+        "responsible_group": page.responsible_group_id or "",
+        "date": page.date.isoformat(),
+        "fiscal_year": page.fiscal_year or "",
+        action: "1",
+    }
+    data.update(overrides)
+    data = nested_form_data(data)
+    data["catalogue_items"] = [str(i.pk) for i in page.catalogue_items.all()]
+    return data
+
+
 def act(page, user, action="approve", **data):
     """Take ``action`` on the page's current step as ``user``, the way the admin modal does."""
     page = page.specific_class.objects.get(pk=page.pk)
@@ -43,9 +67,9 @@ def current_step(page):
     return task.specific.step if task else None
 
 
-def run_chain(page, chain, author, group_director, director, memo=None):
+def run_workflow(page, workflow, author, group_director, director, memo=None):
     """Submit ``page`` and take it through every step; return it reloaded."""
-    chain.start(page, author)
+    workflow.start(page, author)
     act(page, author, **(memo or MEMO))
     act(page, group_director, comment="เห็นควรอนุญาต")
     act(page, director, comment="อนุญาต")

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail_disclosure import conf
+from wagtail_disclosure.models import ApprovalDecision, OfficeProfile, Person, RequestMemo
 from wagtail_disclosure.pdf import render_pdf
 from wagtail_disclosure.thai import format_thai_date, thai_digits
 
@@ -16,8 +17,6 @@ TEMPLATE = "wagtail_disclosure/print/request_memo.html"
 
 
 def _decision(revision, step):
-    from wagtail_disclosure.models import ApprovalDecision
-
     return (
         ApprovalDecision.objects.filter(revision=revision, step=step)
         .exclude(decision=ApprovalDecision.Decision.BLOCKED)
@@ -45,8 +44,6 @@ def _signer(decision):
 
 
 def memo_for(revision):
-    from wagtail_disclosure.models import RequestMemo
-
     return (
         RequestMemo.objects.filter(revision=revision)
         .select_related("author", "page", "workflow_state")
@@ -55,8 +52,6 @@ def memo_for(revision):
 
 
 def memo_context(memo):
-    from wagtail_disclosure.models import OfficeProfile, Person
-
     page = memo.page.specific
     site = page.get_site()
     profile = OfficeProfile.for_site(site) if site else None

@@ -17,10 +17,10 @@ from wagtail_disclosure.models.approval_tasks import (
     RequestMemoTask,
 )
 
-CHAIN_NAME = "สายอนุมัติการเผยแพร่ (บันทึกขออนุญาต)"
+WORKFLOW_NAME = "สายอนุมัติการเผยแพร่ (บันทึกขออนุญาต)"
 
 
-def approval_workflow(publisher_step=False, name=CHAIN_NAME):
+def approval_workflow(publisher_step=False, name=WORKFLOW_NAME):
     """The workflow memo → group director → director's order (→ publisher), created once."""
     steps = [
         (RequestMemoTask, "บันทึกขออนุญาตเผยแพร่"),

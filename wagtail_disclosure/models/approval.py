@@ -130,7 +130,7 @@ class RequestMemo(models.Model):
 
 
 class ApprovalDecision(models.Model):
-    """One step of the chain as the office records it: who, acting as whom, when, decision, reason."""
+    """One step of the approval as the office records it: who, acting as whom, when, decision, reason."""
 
     class Step(models.TextChoices):
         MEMO = "memo", _("Request memo")
@@ -212,8 +212,8 @@ class ApprovalDecision(models.Model):
     created_at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("chain decision")
-        verbose_name_plural = _("chain decisions")
+        verbose_name = _("approval decision")
+        verbose_name_plural = _("approval decisions")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):

@@ -1,20 +1,28 @@
 """The request-memo chain as Wagtail tasks: memo → group director → director's order → publisher.
 
-Each task works out its approvers per page (``people``), never lets the submitter approve, runs the
-compliance checks before it approves, and records the office's own account of the step
+Each task works out its approvers per page (``approvers``), never lets the submitter approve, runs
+the compliance checks before it approves (``checks_before_approval``), and records the office's own account of the step
 (``ApprovalDecision``) next to Wagtail's task state and a log entry on the page's history.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Task, TaskState
 
+import wagtail_disclosure.models.approvers as approvers
 from wagtail_disclosure.forms.approval import OpinionForm, ReasonForm, RequestMemoForm
-from wagtail_disclosure.models import approvers as people
+from wagtail_disclosure.models.approval import ApprovalDecision, RequestMemo
+from wagtail_disclosure.models.organisation import OfficeProfile
+
+# Sent before a step approves, once per check stage (``page``, ``stage``, ``user``); receivers return
+# the blocking problems they find. The approval service connects the compliance checks here, so the
+# models need not import the compliance engine (which imports the models).
+checks_before_approval = Signal()
 
 
 class ApprovalTask(Task):
@@ -37,7 +45,7 @@ class ApprovalTask(Task):
     def approver_for(self, page, workflow_state, user):
         if user is None or not user.is_authenticated:
             return None
-        return people.find(self.get_approvers(page, workflow_state), user)
+        return approvers.find(self.get_approvers(page, workflow_state), user)
 
     # -- Wagtail's task interface ------------------------------------------------------------------
     def start(self, workflow_state, user=None):
@@ -97,8 +105,6 @@ class ApprovalTask(Task):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from wagtail_disclosure.models import ApprovalDecision
-
         workflow_state = task_state.workflow_state
         page = workflow_state.content_object.specific
         approver = self.approver_for(page, workflow_state, user)
@@ -126,8 +132,6 @@ class ApprovalTask(Task):
 
     # -- helpers for subclasses --------------------------------------------------------------------
     def approve_step(self, page, task_state, approver, user, data):
-        from wagtail_disclosure.models import ApprovalDecision
-
         return self.record(
             page,
             task_state,
@@ -155,13 +159,17 @@ class ApprovalTask(Task):
 
     def run_checks(self, page, task_state, approver, user):
         """Run the compliance checks; on blocking problems record a BLOCKED decision and return it."""
-        from wagtail_disclosure.compliance.engine import run_checks
-        from wagtail_disclosure.models import ApprovalDecision
-
+        if not checks_before_approval.has_listeners(type(self)):
+            raise ImproperlyConfigured(
+                "No compliance checks are connected to the approval steps: "
+                "WagtailDisclosureConfig.ready() connects them (approval.signals)."
+            )
         problems = []
         for stage in self.stages_for_approval(task_state):
-            report = run_checks(page, stage, user=user, record=True)
-            problems.extend(report.blocking)
+            for _receiver, found in checks_before_approval.send(
+                type(self), page=page, stage=stage, user=user
+            ):
+                problems.extend(found)
         if not problems:
             return None
         reason = gettext("The compliance checks found problems to fix first: %(problems)s") % {
@@ -170,8 +178,6 @@ class ApprovalTask(Task):
         return self.record(page, task_state, approver, ApprovalDecision.Decision.BLOCKED, reason)
 
     def record(self, page, task_state, approver, decision, reason):
-        from wagtail_disclosure.models import ApprovalDecision
-
         decision = ApprovalDecision.Decision(decision).value
         entry = ApprovalDecision.objects.create(
             page=page,
@@ -220,8 +226,8 @@ class RequestMemoTask(ApprovalTask):
         user = workflow_state.requested_by
         if user is None:
             return []
-        site = people.site_of(page)
-        return [people.Approver(user, people.person_of(user, site))]
+        site = approvers.site_of(page)
+        return [approvers.Approver(user, approvers.person_of(user, site))]
 
     def get_actions(self, obj, user):
         state = obj.current_workflow_state
@@ -233,8 +239,6 @@ class RequestMemoTask(ApprovalTask):
         return RequestMemoForm
 
     def approve_step(self, page, task_state, approver, user, data):
-        from wagtail_disclosure.models import ApprovalDecision, RequestMemo
-
         if not data.get("certified"):
             raise PermissionDenied(gettext("The memo needs the author's certification."))
         RequestMemo.objects.create(
@@ -269,7 +273,7 @@ class GroupDirectorReviewTask(ApprovalTask):
         verbose_name_plural = _("group director reviews")
 
     def get_approvers(self, page, workflow_state):
-        return people.group_director_approvers(page, submitter=workflow_state.requested_by)
+        return approvers.group_director_approvers(page, submitter=workflow_state.requested_by)
 
     @classmethod
     def get_description(cls):
@@ -287,7 +291,7 @@ class DirectorOrderTask(ApprovalTask):
         verbose_name_plural = _("director's orders")
 
     def get_approvers(self, page, workflow_state):
-        return people.director_approvers(page, submitter=workflow_state.requested_by)
+        return approvers.director_approvers(page, submitter=workflow_state.requested_by)
 
     @classmethod
     def get_description(cls):
@@ -309,11 +313,9 @@ class PublicationTask(ApprovalTask):
         verbose_name_plural = _("publications by the publisher")
 
     def get_approvers(self, page, workflow_state):
-        return people.publisher_approvers(page, submitter=workflow_state.requested_by)
+        return approvers.publisher_approvers(page, submitter=workflow_state.requested_by)
 
     def approve_step(self, page, task_state, approver, user, data):
-        from wagtail_disclosure.models import ApprovalDecision
-
         return self.record(
             page,
             task_state,
@@ -331,9 +333,7 @@ APPROVAL_TASKS = (RequestMemoTask, GroupDirectorReviewTask, DirectorOrderTask, P
 
 
 def _default_addressee(page):
-    from wagtail_disclosure.models import OfficeProfile
-
-    site = people.site_of(page)
+    site = approvers.site_of(page)
     profile = OfficeProfile.for_site(site) if site else None
     office = (profile.short_name or profile.name) if profile else ""
     return ("ผู้อำนวยการ" + office) if office else "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"

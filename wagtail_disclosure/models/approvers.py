@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from wagtail_disclosure.models.approval import Delegation
+from wagtail_disclosure.models.organisation import Person, WorkGroup
+from wagtail_disclosure.models.pages import IndicatorPage
+
 
 @dataclass(frozen=True)
 class Approver:
@@ -23,8 +27,6 @@ def site_of(page):
 
 def responsible_group(page):
     """The page's responsible work group; failing that, its catalogue item's default group."""
-    from wagtail_disclosure.models import WorkGroup
-
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     group_id = getattr(page, "responsible_group_id", None)
     if group_id:
@@ -44,8 +46,6 @@ def responsible_group(page):
 
 
 def _indicator_of(page):
-    from wagtail_disclosure.models import IndicatorPage
-
     return (
         IndicatorPage.objects.ancestor_of(page, inclusive=False)
         .select_related("item")
@@ -55,8 +55,6 @@ def _indicator_of(page):
 
 
 def _people(site, roles, **filters):
-    from wagtail_disclosure.models import Person
-
     return (
         Person.objects.filter(site=site, role__in=roles, active=True, user__isnull=False, **filters)
         .filter(user__is_active=True)
@@ -70,8 +68,6 @@ def _excluding(approvers, user):
 
 def group_director_approvers(page, submitter=None):
     """Directors of the page's work group, never the submitter; if none remain, the director level."""
-    from wagtail_disclosure.models import Person
-
     group = responsible_group(page)
     found = []
     if group is not None:
@@ -87,8 +83,6 @@ def group_director_approvers(page, submitter=None):
 
 def director_approvers(page, submitter=None, on=None):
     """The director, and deputies acting on the director's behalf under a delegation in force."""
-    from wagtail_disclosure.models import Delegation, Person
-
     site = site_of(page)
     found = [Approver(p.user, p) for p in _people(site, [Person.Role.DIRECTOR])]
     delegations = (
@@ -103,8 +97,6 @@ def director_approvers(page, submitter=None, on=None):
 
 
 def publisher_approvers(page, submitter=None):
-    from wagtail_disclosure.models import Person
-
     return _excluding(
         [Approver(p.user, p) for p in _people(site_of(page), [Person.Role.PUBLISHER])], submitter
     )
@@ -118,8 +110,6 @@ def find(approvers, user):
 
 
 def person_of(user, site, roles=None):
-    from wagtail_disclosure.models import Person
-
     qs = Person.objects.filter(site=site, user=user, active=True)
     if roles:
         qs = qs.filter(role__in=roles)
@@ -128,8 +118,6 @@ def person_of(user, site, roles=None):
 
 def can_publish_directly(user, page):
     """For publish-at-once items: the group's web officer, the publisher, or a superuser."""
-    from wagtail_disclosure.models import Person
-
     if user is None or user.is_superuser:
         return True
     site = site_of(page)

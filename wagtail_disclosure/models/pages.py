@@ -191,12 +191,10 @@ class DisclosurePage(Page):
             self.fiscal_year = self.fiscal_year_from(self.__dict__)
 
     def save(self, *args, **kwargs):
-        from wagtail_disclosure.approval.guard import check_save
-
+        # Every publish path ends in a save; the publication policy is asked in a ``pre_save``
+        # receiver (``approval.signals``), before anything is written.
         if not self.fiscal_year:
             self.fiscal_year = self.fiscal_year_from(self.__dict__)
-        # every publish path ends here: no approval-required page goes live unapproved
-        check_save(self)
         return super().save(*args, **kwargs)
 
     @property

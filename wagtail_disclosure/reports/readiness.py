@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_disclosure.approval.policy import approved_page_ids
 from wagtail_disclosure.catalogue.freshness import (
     Freshness,
     ItemFreshness,
@@ -145,7 +146,6 @@ def page_facts_by_item(site, edition, request=None):
 
     A fixed number of queries whatever the number of pages.
     """
-    from wagtail_disclosure.approval.approved import approved_page_ids
 
     live = DisclosurePage.objects.live().descendant_of(site.root_page)
     through = DisclosurePage.catalogue_items.through

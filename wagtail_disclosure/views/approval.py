@@ -1,4 +1,4 @@
-"""Admin views of the chain: memo PDF per revision, workflow history, refusal notices, emergencies."""
+"""Admin views of the approval service: memo PDF per revision, workflow history, refusal notices, emergencies."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
 
-from wagtail_disclosure.approval import emergency as actions
-from wagtail_disclosure.approval import guard
+from wagtail_disclosure.approval import emergency
 from wagtail_disclosure.approval.memo import memo_for, render_memo_pdf
+from wagtail_disclosure.approval.policy import PublicationRefused
 from wagtail_disclosure.forms.approval import EmergencyPublicationForm, EmergencyReviewForm
 from wagtail_disclosure.models import ApprovalDecision, EmergencyPublication, Person, RequestMemo
 
@@ -94,13 +94,13 @@ def history(request):
 
 def emergency_publish(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    if not actions.may_publish_in_emergency(request.user, page):
+    if not emergency.may_publish_in_emergency(request.user, page):
         raise PermissionDenied
     form = EmergencyPublicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.emergency_publish(page, request.user, form.cleaned_data["reason"])
-        except (PermissionDenied, guard.PublicationRefused) as e:
+            emergency.emergency_publish(page, request.user, form.cleaned_data["reason"])
+        except (PermissionDenied, PublicationRefused) as e:
             messages.error(request, str(e))
         else:
             messages.success(
@@ -115,14 +115,17 @@ def emergency_publish(request, page_id):
 
 
 def emergency_review(request, pk):
-    emergency = get_object_or_404(EmergencyPublication, pk=pk)
-    if not actions.may_review_emergency(request.user, emergency):
+    publication = get_object_or_404(EmergencyPublication, pk=pk)
+    if not emergency.may_review_emergency(request.user, publication):
         raise PermissionDenied
     form = EmergencyReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.review_emergency(
-                emergency, request.user, form.cleaned_data["confirmed"], form.cleaned_data["reason"]
+            emergency.review_emergency(
+                publication,
+                request.user,
+                form.cleaned_data["confirmed"],
+                form.cleaned_data["reason"],
             )
         except PermissionDenied as e:
             messages.error(request, str(e))
@@ -132,5 +135,5 @@ def emergency_review(request, pk):
     return TemplateResponse(
         request,
         "wagtail_disclosure/approval/emergency_review.html",
-        {"emergency": emergency, "page": emergency.page.specific, "form": form},
+        {"emergency": publication, "page": publication.page.specific, "form": form},
     )

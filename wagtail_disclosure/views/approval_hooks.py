@@ -1,7 +1,8 @@
-"""What the chain plugs into Wagtail's admin; ``wagtail_hooks`` registers these functions.
+"""What the approval service plugs into Wagtail's admin; ``wagtail_hooks`` registers these functions.
 
-The hooks only give a refused action a friendly message before anything else happens; the guard
-(``guard``) refuses on every path whether or not a hook ran.
+The ``before_*`` hooks ask the publication policy (``approval.policy``) first, so that a refused
+action ends in a message saying why, in the editor's language, instead of an error page; the
+policy's receivers refuse on every path whether or not a hook ran.
 """
 
 from django.contrib import messages
@@ -11,15 +12,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 
-from wagtail_disclosure.approval import guard
-from wagtail_disclosure.models import approvers as people
+from wagtail_disclosure.approval import emergency, policy
+from wagtail_disclosure.models import RequestMemo
 
 LOG_ACTIONS = [
     (
         "wagtail_disclosure.schedule.refused",
         _("Scheduled publication refused"),
-        _("Scheduled publication refused: it needs the approval chain"),
+        _("Scheduled publication refused: approval or compliance checks missing"),
     ),
     ("wagtail_disclosure.approval.filed", _("Request memo filed"), _("Request memo filed")),
     (
@@ -67,57 +69,45 @@ def _refuse(request, page, message):
 
 def before_publish_page(request, page):
     """Edit and create views: say why instead of failing; the draft just saved is kept."""
-    if guard.requires_approval(page):
-        if not guard.publication_authorised(page, page.get_latest_revision()):
-            return _refuse(
-                request,
-                page,
-                gettext(
-                    "This content needs the approval chain: submit it with a request memo; "
-                    "your draft is saved."
-                ),
-            )
-    elif not people.can_publish_directly(request.user, page):
-        return _refuse(
-            request,
-            page,
-            gettext(
-                "Only the web officer of the responsible work group or the publisher may publish this directly."
-            ),
-        )
-    return None
+    decision = policy.Publication(page, page.get_latest_revision(), request.user).decide()
+    if decision:
+        return None
+    return _refuse(
+        request,
+        page,
+        "%s %s" % (decision.message, gettext("Your draft is saved.")),
+    )
 
 
 def before_bulk_action(request, action_type, objects, action_class_instance):
     if action_type != "publish":
         return None
-    refused = [
-        p.specific
-        for p in objects
-        if guard.requires_approval(p.specific)
-        and not guard.publication_authorised(p.specific, p.get_latest_revision())
-    ]
+    decisions = [policy.Publication.of_latest(p, request.user).decide() for p in objects]
+    refused = [d for d in decisions if not d]
     if refused:
         messages.error(
             request,
-            gettext("Not published: these need the approval chain first: %(titles)s")
-            % {"titles": ", ".join(p.title for p in refused)},
+            gettext("Not published: %(refusals)s")
+            % {"refusals": " ".join(str(d.message) for d in refused)},
         )
         return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
     return None
 
 
 def before_copy_page(request, page):
+    """A published copy is new content: it has no approved revision, and the checks apply to it."""
     if request.method == "POST" and request.POST.get("publish_copies"):
-        from wagtail.models import Page
-
         subtree = Page.objects.descendant_of(page, inclusive=True).live().specific()
-        if any(guard.requires_approval(p) for p in subtree):
+        decisions = [policy.Publication(p, None, request.user).decide() for p in subtree]
+        refused = [d for d in decisions if not d]
+        if refused:
             return _refuse(
                 request,
                 page,
-                gettext(
-                    "A copy of approval-required content cannot go online: copy it without publishing and submit it."
+                "%s %s"
+                % (
+                    " ".join(str(d.message) for d in refused),
+                    gettext("Copy it without publishing instead."),
                 ),
             )
     return None
@@ -126,16 +116,13 @@ def before_copy_page(request, page):
 def before_move_page(request, page, destination):
     if request.method == "POST":
         try:
-            guard.check_move(page, destination)
-        except guard.PublicationRefused as e:
+            policy.check_move(page, destination)
+        except policy.PublicationRefused as e:
             return _refuse(request, page, str(e))
     return None
 
 
 def page_header_buttons(page, user, view_name, next_url=None):
-    from wagtail_disclosure.approval.emergency import may_publish_in_emergency
-    from wagtail_disclosure.models import RequestMemo
-
     memo = RequestMemo.objects.filter(page=page).order_by("-created_at", "-pk").first()
     if memo is not None:
         yield Button(
@@ -151,7 +138,7 @@ def page_header_buttons(page, user, view_name, next_url=None):
             priority=91,
         )
     specific = page.specific_deferred
-    if guard.requires_approval(specific) and may_publish_in_emergency(user, specific):
+    if policy.requires_approval(specific) and emergency.may_publish_in_emergency(user, specific):
         yield Button(
             _("Emergency publication"),
             reverse("wagtail_disclosure_workflows:emergency_publish", args=[page.pk]),

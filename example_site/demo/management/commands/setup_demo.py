@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from demo import channels, content, followup
 from demo.models import HomePage
-from wagtail_disclosure.approval.guard import trusted_publication
+from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.approval.setup import set_up_approval
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup

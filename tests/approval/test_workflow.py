@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
-from tests.utils.approval import MEMO, act, current_step, make_draft, run_chain
-from wagtail_disclosure.approval.approved import approved_page_ids
+from tests.utils.approval import MEMO, act, current_step, make_draft, run_workflow
+from wagtail_disclosure.approval.policy import approved_page_ids
 from wagtail_disclosure.approval.setup import approval_workflow
 from wagtail_disclosure.compliance import engine as checks
 from wagtail_disclosure.models import (
@@ -22,15 +22,15 @@ from wagtail_disclosure.models import (
 pytestmark = pytest.mark.django_db
 
 
-def test_refusal_resubmission_and_order_on_behalf(draft, chain, users):
+def test_refusal_resubmission_and_order_on_behalf(draft, workflow, users):
     author, gd, deputy = users["author"], users["groupdirector"], users["deputy"]
-    chain.start(draft, author)
+    workflow.start(draft, author)
     assert current_step(draft) == "memo"
     act(draft, author, **MEMO)
     assert current_step(draft) == "group_review"
 
     act(draft, gd, "reject", comment="ตัวเลขงบประมาณไม่ตรงกับแผน")
-    state = WorkflowState.objects.get(object_id=str(draft.pk), workflow=chain)
+    state = WorkflowState.objects.get(object_id=str(draft.pk), workflow=workflow)
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
     # The author fixes the page and resubmits: the edit needs a fresh memo before the group director.
@@ -79,8 +79,8 @@ def test_refusal_resubmission_and_order_on_behalf(draft, chain, users):
     assert entry.user_id == deputy.pk
 
 
-def test_only_the_pages_group_directors_review(draft, chain, users, demo):
-    chain.start(draft, users["author"])
+def test_only_the_pages_group_directors_review(draft, workflow, users, demo):
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     page = DocumentPage.objects.get(pk=draft.pk)
     task = page.current_workflow_task.specific
@@ -96,27 +96,27 @@ def test_only_the_pages_group_directors_review(draft, chain, users, demo):
     ]
 
 
-def test_a_refusal_needs_a_reason(draft, chain, users):
-    chain.start(draft, users["author"])
+def test_a_refusal_needs_a_reason(draft, workflow, users):
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     with pytest.raises(PermissionDenied):
         act(draft, users["groupdirector"], "reject", comment="   ")
     assert current_step(draft) == "group_review"
 
 
-def test_the_memo_needs_the_certification(draft, chain, users):
-    chain.start(draft, users["author"])
+def test_the_memo_needs_the_certification(draft, workflow, users):
+    workflow.start(draft, users["author"])
     with pytest.raises(PermissionDenied):
         act(draft, users["author"], **dict(MEMO, certified=False))
     assert current_step(draft) == "memo"
     assert not RequestMemo.objects.filter(page=draft).exists()
 
 
-def test_nobody_approves_their_own_submission(indicator, chain, users):
+def test_nobody_approves_their_own_submission(indicator, workflow, users):
     """A group director who wrote the page goes to the director level; a director who wrote it needs a deputy."""
     gd, director, deputy = users["groupdirector"], users["director"], users["deputy"]
     page = make_draft(indicator, gd, slug="by-gd")
-    chain.start(page, gd)
+    workflow.start(page, gd)
     act(page, gd, **MEMO)
     with pytest.raises(PermissionDenied):
         act(page, gd, comment="")
@@ -124,7 +124,7 @@ def test_nobody_approves_their_own_submission(indicator, chain, users):
     assert current_step(page) == "director_order"
 
     other = make_draft(indicator, director, slug="by-director")
-    chain.start(other, director)
+    workflow.start(other, director)
     act(other, director, **MEMO)
     act(other, gd)
     with pytest.raises(PermissionDenied):
@@ -133,8 +133,8 @@ def test_nobody_approves_their_own_submission(indicator, chain, users):
     assert DocumentPage.objects.get(pk=other.pk).live
 
 
-def test_a_deputy_outside_the_delegation_dates_is_refused(draft, chain, users):
-    chain.start(draft, users["author"])
+def test_a_deputy_outside_the_delegation_dates_is_refused(draft, workflow, users):
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     act(draft, users["groupdirector"])
     today = timezone.localdate()
@@ -154,8 +154,8 @@ def test_a_deputy_outside_the_delegation_dates_is_refused(draft, chain, users):
     assert order.on_behalf_of is None and order.delegation is None
 
 
-def test_blocking_checks_stop_a_step_and_change_nothing(draft, chain, users, monkeypatch):
-    chain.start(draft, users["author"])
+def test_blocking_checks_stop_a_step_and_change_nothing(draft, workflow, users, monkeypatch):
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     seen = []
 
@@ -174,8 +174,8 @@ def test_blocking_checks_stop_a_step_and_change_nothing(draft, chain, users, mon
     assert "ไม่มีแหล่งที่มา" in blocked.reason
 
 
-def test_the_last_step_runs_the_publish_checks(draft, chain, users, monkeypatch):
-    chain.start(draft, users["author"])
+def test_the_last_step_runs_the_publish_checks(draft, workflow, users, monkeypatch):
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     act(draft, users["groupdirector"])
     stages = []
@@ -216,6 +216,6 @@ def test_demo_permissions_separate_duties(demo, indicator, quick_indicator, user
     assert Person.objects.get(user=users["deputy"]).delegations_received.in_force().exists()
 
 
-def test_full_chain_helper_publishes(draft, chain, users):
-    page = run_chain(draft, chain, users["author"], users["groupdirector"], users["director"])
+def test_full_chain_helper_publishes(draft, workflow, users):
+    page = run_workflow(draft, workflow, users["author"], users["groupdirector"], users["director"])
     assert page.live
