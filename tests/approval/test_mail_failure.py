@@ -18,8 +18,8 @@ class RefusingBackend(BaseEmailBackend):
         raise smtplib.SMTPRecipientsRefused({m.to[0]: (550, b"no") for m in messages})
 
 
-def test_a_refusal_stands_when_the_mail_server_fails(draft, chain, users, settings, caplog):
-    chain.start(draft, users["author"])
+def test_a_refusal_stands_when_the_mail_server_fails(draft, workflow, users, settings, caplog):
+    workflow.start(draft, users["author"])
     act(draft, users["author"], **MEMO)
     settings.EMAIL_BACKEND = "tests.approval.test_mail_failure.RefusingBackend"
     with caplog.at_level(logging.ERROR):
