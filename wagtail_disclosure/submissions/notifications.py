@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 def _admin_url(name, *args):
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse(f"wagtail_disclosure_channels:{name}", args=args)
+    return base + reverse(f"wagtail_disclosure_admin:{name}", args=args)
 
 
 def _send(subject, body, recipients, what):

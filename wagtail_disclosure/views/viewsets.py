@@ -1,15 +1,38 @@
-"""Admin screens where the office keeps its follow-up records: the channel log (PR unit),
-tracking forms (each group, per round) and the operating calendar. Wagtail ``ModelViewSet``s,
-permissions from the models' own add/change/delete/view permissions."""
+"""The records the office types in, as Wagtail ``ModelViewSet``s under /admin/disclosure/<name>/:
+its work groups and people (Disclosure menu), and its follow-up records (Follow-up menu): the
+publication channel log kept by the PR unit, the tracking forms each group fills in per round,
+and the operating calendar.
+
+Permissions are the models' own add/change/delete/view permissions; each viewset's URL namespace
+is ``wagtail_disclosure_admin_<name>``, beside the hand-written screens' ``wagtail_disclosure_admin``.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.models import Site
+from wagtail.permissions import policy_registry
 
+from wagtail_disclosure.models import Person, WorkGroup
 from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
+from wagtail_disclosure.sites import site_for_request
 from wagtail_disclosure.thai.dates import fiscal_round
+from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
+
+
+class DisclosureViewSet(ModelViewSet):
+    """A viewset of the app; its menu item asks the model's permission policy, as the index does."""
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            policy=policy_registry.get_by_type(self.model),
+            actions=self.index_view_class.any_permission_required,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+        )
 
 
 class PrefilledCreateView(generic.CreateView):
@@ -19,13 +42,69 @@ class PrefilledCreateView(generic.CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        site = Site.find_for_request(self.request)
+        site = site_for_request(self.request)
         if site:
             initial.setdefault("site", site.pk)
         for name in self.prefill:
             if name in self.request.GET:
                 initial[name] = self.request.GET[name]
         return initial
+
+
+# --- the organisation (Disclosure menu) --------------------------------------------------------
+
+
+class WorkGroupViewSet(DisclosureViewSet):
+    model = WorkGroup
+    name = "disclosure_work_groups"
+    url_prefix = "disclosure/work-groups"
+    url_namespace = "wagtail_disclosure_admin_work_groups"
+    icon = "group"
+    menu_label = _("Work groups")
+    menu_order = 3
+    list_display = ["name_th", "code", "site"]
+    list_filter = ["site"]
+    search_fields = ["name_th", "name_en", "code"]
+    panels = [
+        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("sort_order")]),
+        FieldPanel("name_th"),
+        FieldPanel("name_en"),
+    ]
+
+
+class PersonViewSet(DisclosureViewSet):
+    model = Person
+    name = "disclosure_people"
+    url_prefix = "disclosure/people"
+    url_namespace = "wagtail_disclosure_admin_people"
+    icon = "user"
+    menu_label = _("People")
+    menu_order = 4
+    list_display = ["full_name", "position", "work_group", "role", "user", "active"]
+    list_filter = ["site", "role", "work_group", "active"]
+    search_fields = ["full_name", "position"]
+    panels = [
+        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("full_name"), FieldPanel("position")]),
+        FieldRowPanel([FieldPanel("work_group"), FieldPanel("role")]),
+        FieldPanel("user"),
+        FieldPanel("active"),
+    ]
+
+
+class DisclosureViewSetGroup(ModelViewSetGroup):
+    """The Disclosure menu. The modeladmin screens join it through ``DISCLOSURE_MENU_HOOK``."""
+
+    menu_label = _("Disclosure")
+    menu_icon = "doc-full-inverse"
+    menu_name = "disclosure"
+    menu_order = 250
+    submenu_hook = DISCLOSURE_MENU_HOOK
+    items = (WorkGroupViewSet, PersonViewSet)
+
+
+# --- the follow-up records (Follow-up menu) ----------------------------------------------------
 
 
 class ChannelLogCreateView(PrefilledCreateView):
@@ -49,10 +128,11 @@ class CalendarEntryCreateView(PrefilledCreateView):
     prefill = ("fiscal_year",)
 
 
-class ChannelLogViewSet(ModelViewSet):
+class ChannelLogViewSet(DisclosureViewSet):
     model = ChannelLog
     name = "disclosure_channel_log"
     url_prefix = "disclosure/channel-log"
+    url_namespace = "wagtail_disclosure_admin_channel_log"
     icon = "globe"
     menu_label = _("Channel log")
     add_view_class = ChannelLogCreateView
@@ -81,10 +161,11 @@ class ChannelLogViewSet(ModelViewSet):
     ]
 
 
-class TrackingFormViewSet(ModelViewSet):
+class TrackingFormViewSet(DisclosureViewSet):
     model = TrackingForm
     name = "disclosure_tracking_forms"
     url_prefix = "disclosure/tracking-forms"
+    url_namespace = "wagtail_disclosure_admin_tracking_forms"
     icon = "form"
     menu_label = _("Tracking forms")
     add_view_class = TrackingFormCreateView
@@ -101,10 +182,11 @@ class TrackingFormViewSet(ModelViewSet):
     ]
 
 
-class CalendarEntryViewSet(ModelViewSet):
+class CalendarEntryViewSet(DisclosureViewSet):
     model = CalendarEntry
     name = "disclosure_calendar"
     url_prefix = "disclosure/operating-calendar"
+    url_namespace = "wagtail_disclosure_admin_calendar"
     icon = "calendar"
     menu_label = _("Operating calendar")
     add_view_class = CalendarEntryCreateView
