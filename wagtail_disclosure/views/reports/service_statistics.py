@@ -1,4 +1,4 @@
-"""Service statistics (O16): per public submission channel, what came in and what was handled."""
+"""Service statistics (O16): per kind of public submission, what came in and what was handled."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
