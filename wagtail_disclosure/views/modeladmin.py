@@ -41,6 +41,7 @@ class DisclosureModelAdmin(ModelAdmin):
 class CatalogueEditionAdmin(DisclosureModelAdmin):
     model = CatalogueEdition
     base_url_path = "disclosure/catalogue-editions"
+    menu_item_name = "disclosure-catalogue-editions"
     menu_label = _("Catalogue editions")
     menu_icon = "list-ul"
     menu_order = 1
@@ -52,6 +53,7 @@ class CatalogueEditionAdmin(DisclosureModelAdmin):
 class CatalogueItemAdmin(DisclosureModelAdmin):
     model = CatalogueItem
     base_url_path = "disclosure/catalogue-items"
+    menu_item_name = "disclosure-catalogue-items"
     menu_label = _("Catalogue items")
     menu_icon = "tasks"
     menu_order = 2
@@ -73,6 +75,7 @@ class ComplianceRunAdmin(DisclosureModelAdmin):
 
     model = ComplianceRun
     base_url_path = "disclosure/compliance-runs"
+    menu_item_name = "disclosure-compliance-runs"
     menu_label = _("Compliance runs")
     menu_icon = "warning"
     menu_order = 5

@@ -7,6 +7,8 @@ Permissions are the models' own add/change/delete/view permissions; each viewset
 is ``wagtail_disclosure_admin_<name>``, beside the hand-written screens' ``wagtail_disclosure_admin``.
 """
 
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views import generic
@@ -22,6 +24,10 @@ from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuI
 
 class DisclosureViewSet(ModelViewSet):
     """A viewset of the app; its menu item asks the model's permission policy, as the index does."""
+
+    def get_permissions_to_register(self):
+        # "view" too (Wagtail leaves it out without an inspect view): a viewer sees the list.
+        return Permission.objects.filter(content_type=ContentType.objects.get_for_model(self.model))
 
     def get_menu_item(self, order=None):
         return PermissionMenuItem(
@@ -60,6 +66,7 @@ class WorkGroupViewSet(DisclosureViewSet):
     url_prefix = "disclosure/work-groups"
     url_namespace = "wagtail_disclosure_admin_work_groups"
     icon = "group"
+    menu_name = "disclosure-work-groups"
     menu_label = _("Work groups")
     menu_order = 3
     list_display = ["name_th", "code", "site"]
@@ -79,6 +86,7 @@ class PersonViewSet(DisclosureViewSet):
     url_prefix = "disclosure/people"
     url_namespace = "wagtail_disclosure_admin_people"
     icon = "user"
+    menu_name = "disclosure-people"
     menu_label = _("People")
     menu_order = 4
     list_display = ["full_name", "position", "work_group", "role", "user", "active"]
@@ -134,6 +142,7 @@ class ChannelLogViewSet(DisclosureViewSet):
     url_prefix = "disclosure/channel-log"
     url_namespace = "wagtail_disclosure_admin_channel_log"
     icon = "globe"
+    menu_name = "disclosure-channel-log"
     menu_label = _("Channel log")
     add_view_class = ChannelLogCreateView
     list_display = ["date", "channel", "outlet", "quantity", "title", "work_group"]
@@ -167,6 +176,7 @@ class TrackingFormViewSet(DisclosureViewSet):
     url_prefix = "disclosure/tracking-forms"
     url_namespace = "wagtail_disclosure_admin_tracking_forms"
     icon = "form"
+    menu_name = "disclosure-tracking-form-records"
     menu_label = _("Tracking forms")
     add_view_class = TrackingFormCreateView
     list_display = ["work_group", "fiscal_year", "round", "updated_at"]
@@ -188,6 +198,7 @@ class CalendarEntryViewSet(DisclosureViewSet):
     url_prefix = "disclosure/operating-calendar"
     url_namespace = "wagtail_disclosure_admin_calendar"
     icon = "calendar"
+    menu_name = "disclosure-calendar-entries"
     menu_label = _("Operating calendar")
     add_view_class = CalendarEntryCreateView
     list_display = ["title", "fiscal_year", "sort_order", "responsible"]
@@ -203,6 +214,7 @@ class CalendarEntryViewSet(DisclosureViewSet):
 
 class FollowUpViewSetGroup(ModelViewSetGroup):
     menu_label = _("Follow-up")
+    menu_name = "disclosure-follow-up-records"
     menu_icon = "clipboard-list"
     menu_order = 260
     items = (ChannelLogViewSet, TrackingFormViewSet, CalendarEntryViewSet)
