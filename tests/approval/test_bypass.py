@@ -188,13 +188,16 @@ def test_model_level_saves_and_admin_screens_for_other_models(draft):
     with pytest.raises(PublicationRefused):
         page.save()
     assert not reload(draft).live
-    # No snippet or modeladmin screen edits pages: the only way for them to publish is the above.
+    # No snippet, viewset or modeladmin screen edits pages: the only way for them to publish is the above.
     assert not [m for m in get_snippet_models() if issubclass(m, Page)]
-    from wagtail_disclosure.views.modeladmin import DisclosureAdminGroup
+    from wagtail_disclosure.views import modeladmin, viewsets
 
-    for admin_class in DisclosureAdminGroup.items:
+    for admin_class in modeladmin.SCREENS:
         assert issubclass(admin_class, ModelAdmin)
         assert not issubclass(admin_class.model, Page), admin_class
+    for group in (viewsets.DisclosureViewSetGroup, viewsets.FollowUpViewSetGroup):
+        for viewset in group.items:
+            assert not issubclass(viewset.model, Page), viewset
 
 
 def test_wagtail_api_v3_cannot_publish(client, draft, users):

@@ -23,7 +23,7 @@ def test_only_the_configured_role_with_a_reason(draft, users):
 
 def test_flagged_and_reviewed_by_someone_else(client, draft, users):
     client.force_login(users["director"])
-    url = reverse("wagtail_disclosure_workflows:emergency_publish", args=[draft.pk])
+    url = reverse("wagtail_disclosure_admin:emergency_publish", args=[draft.pk])
     response = client.post(url, {"reason": ""})
     assert response.status_code == 200 and not DocumentPage.objects.get(pk=draft.pk).live
     response = client.post(url, {"reason": "ประกาศเลื่อนการสอบ ต้องแจ้งทันที"})
@@ -38,7 +38,7 @@ def test_flagged_and_reviewed_by_someone_else(client, draft, users):
     with pytest.raises(PermissionDenied):
         review_emergency(emergency, users["director"], True, "ตรวจแล้ว")
     client.force_login(users["deputy"])
-    review = reverse("wagtail_disclosure_workflows:emergency_review", args=[emergency.pk])
+    review = reverse("wagtail_disclosure_admin:emergency_review", args=[emergency.pk])
     assert client.post(review, {"confirmed": "1", "reason": "ตรวจสอบแล้ว ถูกต้อง"}).status_code == 302
     emergency.refresh_from_db()
     assert emergency.review_confirmed and emergency.reviewed_by == users["deputy"]

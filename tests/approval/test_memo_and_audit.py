@@ -36,7 +36,7 @@ def test_memo_pdf_of_a_real_approval_reads_in_thai(client, draft, workflow, user
     assert memo.pdf, "the memo is frozen as evidence when the chain publishes"
 
     client.force_login(users["author"])
-    response = client.get(reverse("wagtail_disclosure_workflows:memo_pdf", args=[memo.revision_id]))
+    response = client.get(reverse("wagtail_disclosure_admin:memo_pdf", args=[memo.revision_id]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = response.content
     (artifacts / "request-memo.pdf").write_bytes(pdf)
@@ -75,7 +75,7 @@ def test_memo_pdf_is_not_for_outsiders(client, draft, workflow, users, django_us
 
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(outsider)
-    url = reverse("wagtail_disclosure_workflows:memo_pdf", args=[page.live_revision_id])
+    url = reverse("wagtail_disclosure_admin:memo_pdf", args=[page.live_revision_id])
     assert client.get(url).status_code in (302, 403)
 
 
@@ -83,7 +83,7 @@ def test_history_list_and_page_history(client, draft, workflow, users):
     page = approve_through_deputy(draft, workflow, users)
     client.force_login(users["supervisor"])
     html = client.get(
-        reverse("wagtail_disclosure_workflows:history") + f"?page={page.pk}"
+        reverse("wagtail_disclosure_admin:approval_history") + f"?page={page.pk}"
     ).content.decode()
     assert "ขอให้แนบสรุปงบประมาณ" in html
     assert "นางวิไล ศรีสุข" in html and "นายประเสริฐ มั่นคง" in html  # acting as / on behalf of

@@ -92,7 +92,7 @@ def test_chain_in_the_browser(demo_live, browser_page, login, artifacts):
     order = ApprovalDecision.objects.get(page=live, step="director_order")
     assert order.on_behalf_of.user.username == "director"
 
-    page.goto(f"{url}/admin/disclosure/chain/history/?page={draft.pk}")
+    page.goto(f"{url}/admin/disclosure/approval/history/?page={draft.pk}")
     assert page.get_by_text("ขอให้ระบุปีงบประมาณในชื่อเรื่อง").is_visible()
     page.screenshot(path=str(artifacts / "08-history.png"), full_page=True)
     with page.expect_download() as download_info:

@@ -165,7 +165,9 @@ def test_override_view_records_the_reason(client, demo, warned_news):
     client.login(username="groupdirector", password=demo["password"])
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[warned_news.pk]))
     warning = run_checks(warned_news).warnings[0]
-    url = reverse("wagtail_disclosure_checks:override", args=[warned_news.pk, warning.key])
+    url = reverse(
+        "wagtail_disclosure_admin:compliance_override", args=[warned_news.pk, warning.key]
+    )
     assert url.encode() in edit.content
     response = client.post(url, {"reason": "ครูยินยอมเป็นลายลักษณ์อักษร"})
     assert response.status_code == 302
@@ -176,7 +178,9 @@ def test_override_view_records_the_reason(client, demo, warned_news):
 def test_override_view_refuses_editors(client, demo, warned_news):
     client.login(username="author", password=demo["password"])
     warning = run_checks(warned_news).warnings[0]
-    url = reverse("wagtail_disclosure_checks:override", args=[warned_news.pk, warning.key])
+    url = reverse(
+        "wagtail_disclosure_admin:compliance_override", args=[warned_news.pk, warning.key]
+    )
     response = client.post(url, {"reason": "ขอผ่านเอง"})
     # Wagtail's admin turns PermissionDenied into a redirect to the dashboard with a message.
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
@@ -189,12 +193,14 @@ def test_library_items_lacking_rights_are_flagged(client, demo, make_image, make
     make_image(title="ภาพคนไม่มีความยินยอม", shows_people=True)
     make_document(b"%PDF-1.4\n%%EOF", title="เอกสารเก่า", licence="")
     client.login(username="admin", password=demo["password"])
-    images = client.get(reverse("wagtail_disclosure_checks:images")).content.decode()
+    images = client.get(reverse("wagtail_disclosure_admin:images_lacking_rights")).content.decode()
     assert "ภาพเก่าไม่มีข้อมูล" in images and "ภาพคนไม่มีความยินยอม" in images
     assert "ภาพครบถ้วน" not in images
-    documents = client.get(reverse("wagtail_disclosure_checks:documents")).content.decode()
+    documents = client.get(
+        reverse("wagtail_disclosure_admin:documents_lacking_rights")
+    ).content.decode()
     assert "เอกสารเก่า" in documents
-    export = client.get(reverse("wagtail_disclosure_checks:images") + "?export=csv")
+    export = client.get(reverse("wagtail_disclosure_admin:images_lacking_rights") + "?export=csv")
     csv_bytes = b"".join(
         part if isinstance(part, bytes) else part.encode() for part in export.streaming_content
     )
@@ -209,5 +215,5 @@ def test_admin_screens_for_settings_and_audit(client, demo, news):
     )
     response = client.get(settings_url)
     assert response.status_code == 200 and b"personal.national_id" in response.content
-    runs = client.get("/admin/wagtail_disclosure/compliancerun/")
+    runs = client.get("/admin/disclosure/compliance-runs/")
     assert runs.status_code == 200 and news.title in runs.content.decode()

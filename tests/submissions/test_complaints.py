@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 IDENTITY = ("ผู้แจ้งลับเฉพาะ", "0812345678", "whistle@example.org")
 SUBJECT = "เรียกรับเงินค่าเซ็นเอกสารบรรจุครู"
-BASE = "/admin/disclosure-channels/"
+BASE = "/admin/disclosure/submissions/"
 
 
 def _form(**extra):
@@ -139,7 +139,7 @@ def test_everyone_outside_the_integrity_group_is_refused_everywhere(
         response = outsider.get(BASE + path)
         assert response.status_code in (302, 403), path
         if response.status_code == 302:
-            assert "/disclosure-channels/" not in response["Location"], path
+            assert "/disclosure/submissions/" not in response["Location"], path
         assert SUBJECT not in _content(response), path
     # A status change is refused and changes nothing.
     response = outsider.post(
@@ -156,7 +156,7 @@ def test_everyone_outside_the_integrity_group_is_refused_everywhere(
         text = export.content.decode()
         assert "complaints" not in text and IDENTITY[1] not in text and SUBJECT not in text
     # No complaints menu entry for them.
-    assert "channel-complaints" not in outsider.get("/admin/").content.decode()
+    assert "disclosure-complaints" not in outsider.get("/admin/").content.decode()
 
 
 def test_integrity_member_exports_what_is_held_about_a_complainant(client, complaint_page, route):

@@ -9,7 +9,7 @@ from wagtail_disclosure.models import Question
 
 pytestmark = pytest.mark.django_db
 
-ADMIN = "/admin/disclosure-channels/questions/%d/"
+ADMIN = "/admin/disclosure/submissions/questions/%d/"
 
 
 def _client(username, password="demo-2566"):

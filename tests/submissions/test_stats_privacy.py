@@ -61,10 +61,10 @@ def test_public_o29_page_and_admin_report_show_counts_not_contents(demo, client)
     assert "Bribery" in html or "เรียกรับ" in html
     member = Client()
     member.force_login(get_user_model().objects.get(username="integrity"))
-    report = member.get("/admin/disclosure-channels/reports/o29/")
+    report = member.get("/admin/disclosure/reports/complaint-statistics/")
     assert report.status_code == 200
     csv = b"".join(
-        member.get("/admin/disclosure-channels/reports/o29/?export=csv").streaming_content
+        member.get("/admin/disclosure/reports/complaint-statistics/?export=csv").streaming_content
     )
     assert csv.startswith("\ufeff".encode())
     assert b"\xe0\xb8" in csv or b"Bribery" in csv
@@ -85,8 +85,10 @@ def test_satisfaction_and_service_figures(demo, client):
     assert "4.67" in html or "๔.๖๗" in html
     editor = Client()
     editor.force_login(get_user_model().objects.get(username="author"))
-    assert editor.get("/admin/disclosure-channels/reports/o17/").status_code == 200
-    assert editor.get("/admin/disclosure-channels/reports/o16/?export=xlsx").status_code == 200
+    assert editor.get("/admin/disclosure/reports/satisfaction/").status_code == 200
+    assert (
+        editor.get("/admin/disclosure/reports/service-statistics/?export=xlsx").status_code == 200
+    )
 
 
 def test_purge_anonymises_expired_submissions_only(demo, private_media):
@@ -180,7 +182,7 @@ def test_personal_data_export_for_channel_staff(demo):
     c = Client()
     c.force_login(get_user_model().objects.get(username="groupdirector"))
     data = c.get(
-        "/admin/disclosure-channels/personal-data/", {"email": "p@example.org", "download": "1"}
+        "/admin/disclosure/submissions/personal-data/", {"email": "p@example.org", "download": "1"}
     ).json()
     assert [q["subject"] for q in data["questions"]] == ["คำถามของฉัน"]
     assert [f["message"] for f in data["feedback"]] == ["ความเห็นต่อแผน"]

@@ -125,7 +125,7 @@ class ApprovalTask(Task):
             raise PermissionDenied
         blocked = self.run_checks(page, task_state, approver, user)
         if blocked is not None:
-            return reverse("wagtail_disclosure_workflows:decision", args=[blocked.pk])
+            return reverse("wagtail_disclosure_admin:approval_decision", args=[blocked.pk])
         decision = self.approve_step(page, task_state, approver, user, kwargs)
         task_state.approve(user=user, comment=decision.reason)
         return None

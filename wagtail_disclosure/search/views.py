@@ -3,7 +3,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.models import (
@@ -16,6 +15,7 @@ from wagtail_disclosure.search import segment
 from wagtail_disclosure.search.forms import SearchForm
 from wagtail_disclosure.search.highlight import highlight, page_text, snippet
 from wagtail_disclosure.search.query import search_pages, search_scope
+from wagtail_disclosure.sites import site_for_request
 
 RESULTS_PER_PAGE = 10
 
@@ -71,7 +71,7 @@ def _result(page, query, request):
 
 
 def search(request):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     scope = search_scope(site)
     form = SearchForm(
         request.GET or None,

@@ -17,7 +17,7 @@ from wagtail_disclosure.mail import admin_url, send_notification
 from wagtail_disclosure.models import CorruptionComplaint, Feedback, Person, Question
 from wagtail_disclosure.submissions.permissions import integrity_members
 
-NS = "wagtail_disclosure_channels"
+NS = "wagtail_disclosure_admin"
 
 
 def _officers(page, permission):

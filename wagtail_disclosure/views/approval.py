@@ -15,6 +15,7 @@ from wagtail_disclosure.approval.memo import memo_for, render_memo_pdf
 from wagtail_disclosure.approval.policy import PublicationRefused
 from wagtail_disclosure.forms.approval import EmergencyPublicationForm, EmergencyReviewForm
 from wagtail_disclosure.models import ApprovalDecision, EmergencyPublication, Person, RequestMemo
+from wagtail_disclosure.views import permissions
 
 
 def _may_see_page_records(user, page):
@@ -68,9 +69,7 @@ def history(request):
         if not _may_see_page_records(request.user, page):
             raise PermissionDenied
         decisions = decisions.filter(page=page)
-    elif not (
-        request.user.is_superuser or Person.objects.filter(user=request.user, active=True).exists()
-    ):
+    elif not permissions.approval_history.user_has_permission(request.user, "view"):
         raise PermissionDenied
     paginator = Paginator(decisions, 50)
     memos = set(
@@ -131,7 +130,7 @@ def emergency_review(request, pk):
             messages.error(request, str(e))
         else:
             messages.success(request, _("The emergency publication was reviewed."))
-            return redirect("wagtail_disclosure_workflows:history")
+            return redirect("wagtail_disclosure_admin:approval_history")
     return TemplateResponse(
         request,
         "wagtail_disclosure/approval/emergency_review.html",

@@ -10,7 +10,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
@@ -127,13 +126,13 @@ def page_header_buttons(page, user, view_name, next_url=None):
     if memo is not None:
         yield Button(
             _("Request memo (PDF)"),
-            reverse("wagtail_disclosure_workflows:memo_pdf", args=[memo.revision_id]),
+            reverse("wagtail_disclosure_admin:memo_pdf", args=[memo.revision_id]),
             icon_name="doc-full",
             priority=90,
         )
         yield Button(
             _("Approval history"),
-            reverse("wagtail_disclosure_workflows:history") + f"?page={page.pk}",
+            reverse("wagtail_disclosure_admin:approval_history") + f"?page={page.pk}",
             icon_name="history",
             priority=91,
         )
@@ -141,16 +140,7 @@ def page_header_buttons(page, user, view_name, next_url=None):
     if policy.requires_approval(specific) and emergency.may_publish_in_emergency(user, specific):
         yield Button(
             _("Emergency publication"),
-            reverse("wagtail_disclosure_workflows:emergency_publish", args=[page.pk]),
+            reverse("wagtail_disclosure_admin:emergency_publish", args=[page.pk]),
             icon_name="warning",
             priority=95,
         )
-
-
-def history_menu_item():
-    return MenuItem(
-        _("Approval chain history"),
-        reverse("wagtail_disclosure_workflows:history"),
-        icon_name="tasks",
-        order=700,
-    )

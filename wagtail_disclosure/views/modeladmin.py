@@ -1,33 +1,62 @@
-"""Admin screens for the catalogue and the organisation (wagtail-modeladmin).
+"""The screens kept on wagtail-modeladmin: the catalogue (editions and items) and the compliance runs.
 
-Registered from ``wagtail_hooks``; kept here so the hooks module only registers.
+These are records the office reads rather than types: the catalogue is loaded from the
+announcements' data files (``load_disclosure_catalogue``) and the compliance runs are written by
+the checks. modeladmin builds such a screen whole from the model, with no form or panels to keep
+for records nobody types in: the list with Django-admin filters, search, and an inspect view of
+every field. The records the office types in are viewsets (``views.viewsets``).
+
+The screens sit under /admin/disclosure/ and join the Disclosure menu of ``viewsets``.
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail import hooks
+from wagtail_modeladmin.options import ModelAdmin
 
-from wagtail_disclosure.models import (
-    CatalogueEdition,
-    CatalogueItem,
-    ComplianceRun,
-    Person,
-    WorkGroup,
-)
+from wagtail_disclosure.models import CatalogueEdition, CatalogueItem, ComplianceRun
+from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
+from wagtail_disclosure.views.permissions import UserRulePolicy
 
 
-class CatalogueEditionAdmin(ModelAdmin):
+class DisclosureModelAdmin(ModelAdmin):
+    """A modeladmin screen of the app: listed in the Disclosure menu, shown to who may list it."""
+
+    add_to_admin_menu = False  # its item joins the Disclosure menu through the menu's hook
+
+    def register_with_wagtail(self):
+        super().register_with_wagtail()
+        hooks.register(DISCLOSURE_MENU_HOOK, self.get_menu_item)
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.get_menu_label(),
+            self.url_helper.index_url,
+            policy=UserRulePolicy(self.model, self.permission_helper.user_can_list),
+            name=self.get_menu_item_name(),
+            icon_name=self.get_menu_icon(),
+            order=order or self.get_menu_order(),
+        )
+
+
+class CatalogueEditionAdmin(DisclosureModelAdmin):
     model = CatalogueEdition
+    base_url_path = "disclosure/catalogue-editions"
+    menu_item_name = "disclosure-catalogue-editions"
     menu_label = _("Catalogue editions")
     menu_icon = "list-ul"
+    menu_order = 1
     list_display = ("slug", "name_th", "year", "loaded_at")
     search_fields = ("slug", "name_th", "name_en")
     inspect_view_enabled = True
 
 
-class CatalogueItemAdmin(ModelAdmin):
+class CatalogueItemAdmin(DisclosureModelAdmin):
     model = CatalogueItem
+    base_url_path = "disclosure/catalogue-items"
+    menu_item_name = "disclosure-catalogue-items"
     menu_label = _("Catalogue items")
     menu_icon = "tasks"
+    menu_order = 2
     list_display = (
         "code",
         "name_th",
@@ -41,30 +70,15 @@ class CatalogueItemAdmin(ModelAdmin):
     inspect_view_enabled = True
 
 
-class WorkGroupAdmin(ModelAdmin):
-    model = WorkGroup
-    menu_label = _("Work groups")
-    menu_icon = "group"
-    list_display = ("name_th", "code", "site")
-    list_filter = ("site",)
-    search_fields = ("name_th", "name_en", "code")
-
-
-class PersonAdmin(ModelAdmin):
-    model = Person
-    menu_label = _("People")
-    menu_icon = "user"
-    list_display = ("full_name", "position", "work_group", "role", "user", "active")
-    list_filter = ("site", "role", "work_group", "active")
-    search_fields = ("full_name", "position")
-
-
-class CheckRunAdmin(ModelAdmin):
+class ComplianceRunAdmin(DisclosureModelAdmin):
     """The audit trail of the compliance checks: what was found at each submission and approval."""
 
     model = ComplianceRun
-    menu_label = _("Check runs")
+    base_url_path = "disclosure/compliance-runs"
+    menu_item_name = "disclosure-compliance-runs"
+    menu_label = _("Compliance runs")
     menu_icon = "warning"
+    menu_order = 5
     list_display = ("created_at", "page", "stage", "user", "passed")
     list_filter = ("stage", "passed")
     search_fields = ("page__title",)
@@ -82,8 +96,4 @@ class CheckRunAdmin(ModelAdmin):
     )
 
 
-class DisclosureAdminGroup(ModelAdminGroup):
-    menu_label = _("Disclosure")
-    menu_icon = "doc-full-inverse"
-    menu_order = 250
-    items = (CatalogueEditionAdmin, CatalogueItemAdmin, WorkGroupAdmin, PersonAdmin, CheckRunAdmin)
+SCREENS = (CatalogueEditionAdmin, CatalogueItemAdmin, ComplianceRunAdmin)
