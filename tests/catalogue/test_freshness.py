@@ -20,7 +20,8 @@ from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.catalogue.freshness import Freshness, freshness_of
 from wagtail_disclosure.models import CatalogueItem, DocumentPage, IndicatorPage
 from wagtail_disclosure.reports.readiness import Status, readiness
-from wagtail_disclosure.views.reports import FreshnessView, ITASExportView
+from wagtail_disclosure.views.reports.freshness import FreshnessView
+from wagtail_disclosure.views.reports.itas import ITASExportView
 
 CURRENT, DUE, OUTDATED, MISSING = (
     Freshness.CURRENT,

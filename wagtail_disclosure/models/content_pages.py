@@ -18,6 +18,7 @@ from wagtail_disclosure.fields import (
     SanitisedRichTextField as RichTextField,  # every save goes through bleach
 )
 from wagtail_disclosure.models.pages import DisclosurePage, DisclosurePageForm
+from wagtail_disclosure.thai.dates import thai_month_name
 
 
 class DocumentPage(DisclosurePage):
@@ -268,8 +269,6 @@ class ProcurementSummaryPage(DisclosurePage):
 
     @property
     def month_name(self):
-        from wagtail_disclosure.thai.dates import thai_month_name
-
         return thai_month_name(self.month)
 
 
