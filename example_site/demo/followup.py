@@ -1,5 +1,5 @@
 """Sample follow-up records of the demo office, so a supervisor sees real figures: the PR unit's
-channel log for this fiscal year, tracking forms of round 1, and the operating calendar (seed 000/002).
+channel log for this fiscal year, tracking forms of round 1, and the operating calendar (สพม.พะเยา, 1 เม.ย. 2565; สพป.ชุมพร เขต 1, 2565).
 Also the report permissions of the demo groups."""
 
 import datetime
