@@ -79,7 +79,7 @@ def test_satisfaction_and_service_figures(demo, client):
     assert overall["mean"] == pytest.approx(4.67, abs=0.01)
     assert overall["satisfied_pct"] == 100.0
     services = stats.service_figures(site, fiscal_year())
-    row = next(r for r in services["channels"] if r["channel"] == "question")
+    row = next(r for r in services["forms"] if r["form"] == "question")
     assert row["received"] >= 2 and row["handled"] >= 2
     html = client.get("/oit/o17/satisfaction-survey/").content.decode()
     assert "4.67" in html or "๔.๖๗" in html

@@ -172,16 +172,16 @@ def service_figures(site, year):
     fb = feedback_figures(site, year)
     survey = satisfaction_figures(site, year)
     rows = [
-        {"channel": "question", "received": q["received"], "handled": q["answered"]},
+        {"form": "question", "received": q["received"], "handled": q["answered"]},
         {
-            "channel": "complaint",
+            "form": "complaint",
             "received": complaints.count(),
             "handled": complaints.filter(status=CorruptionComplaint.Status.CONCLUDED).count(),
         },
-        {"channel": "feedback", "received": fb["total"], "handled": fb["responded"]},
-        {"channel": "survey", "received": survey["responses"], "handled": survey["responses"]},
+        {"form": "feedback", "received": fb["total"], "handled": fb["responded"]},
+        {"form": "survey", "received": survey["responses"], "handled": survey["responses"]},
     ]
     for row in rows:
-        row["label"] = FORM_LABELS[row["channel"]]
+        row["label"] = FORM_LABELS[row["form"]]
         row["handled_pct"] = _pct(row["handled"], row["received"])
-    return {"fiscal_year": year, "channels": rows, "services": survey["services"]}
+    return {"fiscal_year": year, "forms": rows, "services": survey["services"]}

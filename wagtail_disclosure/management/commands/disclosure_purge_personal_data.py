@@ -1,4 +1,4 @@
-"""Remove personal data from channel submissions whose retention period is over (PDPA).
+"""Remove personal data from public submissions whose retention period is over (PDPA).
 
 Run it daily from cron: ``python manage.py disclosure_purge_personal_data``.
 """

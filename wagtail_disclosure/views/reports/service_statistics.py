@@ -23,4 +23,4 @@ class ServiceStatisticsView(SubmissionFiguresView):
     export_headings = {c.name: c.label for c in columns}
 
     def get_queryset(self):
-        return stats.service_figures(self.site, self.year)["channels"]
+        return stats.service_figures(self.site, self.year)["forms"]
