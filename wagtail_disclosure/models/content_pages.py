@@ -40,7 +40,7 @@ class DocumentPage(DisclosurePage):
         index.SearchField("body"),
         index.SearchField("number"),
         index.AutocompleteField("number"),
-        # The text of attached PDF/DOCX files, extracted by search.tasks in the background.
+        # The text of attached PDF/DOCX files, extracted by the search.jobs background job.
         index.RelatedFields(
             "attachments",
             [
