@@ -29,9 +29,12 @@ demo: system-deps $(STAMP)
 test: system-deps $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Style, then structure: the layers contract (import-linter, in pyproject.toml) and no import cycle.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/import_structure.py wagtail_disclosure
 
 clean:
 	rm -rf $(VENV) example_site/db.sqlite3 test-artifacts dist

@@ -44,7 +44,7 @@ def main():
 
     call_command("migrate", verbosity=0)
 
-    from wagtail_disclosure.checks import run_checks
+    from wagtail_disclosure.compliance.engine import run_checks
     from wagtail_disclosure.models import DisclosureImage, NewsPage, NewsPhoto, PageSource
 
     buffer = io.BytesIO()

@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from wagtail_disclosure.forms.approval import OpinionForm
 from wagtail_disclosure.models import DisclosureDocument, DocumentAttachment, DocumentPage
 from wagtail_disclosure.sanitising import clean_rich_text
+from wagtail_disclosure.submissions.forms import RefuseForm
 
 VECTORS = [
     "<script>alert(1)</script>",
@@ -94,3 +96,21 @@ def test_public_page_renders_clean_rich_text_and_escaped_file_names(client, demo
     html = client.get(page.url).content.decode()
     assert "<img src=x onerror" not in html and "<script>alert(document.cookie)" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;ประกาศ" in html
+
+
+# One text-cleaning mixin for every form (public submissions and the approval modal): stored text is
+# plain, unescaped (templates escape on output), with markup smuggled in as entities removed too.
+PLAIN_TEXT_CASES = [
+    ("R&D < budget", "R&D < budget"),
+    ("ok <script>alert(1)</script>", "ok alert(1)"),
+    ("ok &lt;script&gt;alert(2)&lt;/script&gt;", "ok alert(2)"),
+]
+
+
+@pytest.mark.parametrize(("typed", "stored"), PLAIN_TEXT_CASES)
+def test_approval_and_submission_forms_store_the_same_plain_text(typed, stored):
+    opinion = OpinionForm(data={"comment": typed})
+    refusal = RefuseForm(data={"reason": typed})
+    assert opinion.is_valid() and refusal.is_valid()
+    assert opinion.cleaned_data["comment"] == stored
+    assert refusal.cleaned_data["reason"] == stored

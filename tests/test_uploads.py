@@ -1,7 +1,9 @@
 """Uploads checked by content against an allow-list and a size limit; photos lose GPS and serials."""
 
 import io
+import zipfile
 
+import docx
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,11 +11,13 @@ from django.urls import reverse
 from PIL import Image
 
 from wagtail_disclosure.models import DisclosureImage
+from wagtail_disclosure.text_extraction import extract_text
 from wagtail_disclosure.uploads import (
     DOCUMENT_KINDS,
     EVIDENCE_KINDS,
     IMAGE_KINDS,
     check_upload,
+    sniff_kind,
     strip_identifying_exif,
 )
 
@@ -158,3 +162,21 @@ def test_consent_needs_who_recorded_it(client, demo):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["consent_recorded_by"]
+
+
+def test_text_extraction_tells_the_kind_as_the_upload_check_does():
+    """One sniffer: a DOCX is read as a DOCX whatever its name; other archives give no text."""
+    document = docx.Document()
+    document.add_paragraph("คำสั่งแต่งตั้งเจ้าหน้าที่เว็บไซต์")
+    out = io.BytesIO()
+    document.save(out)
+    data = out.getvalue()
+    assert sniff_kind(data) == "docx"
+    assert "คำสั่งแต่งตั้ง" in extract_text(upload(data, "order.pdf"))
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    assert sniff_kind(archive.getvalue()) == "odt"
+    assert extract_text(upload(archive.getvalue(), "order.docx")) == ""
+    assert extract_text(upload(b"PK\x03\x04 not a zip", "order.docx")) == ""

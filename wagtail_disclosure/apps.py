@@ -9,7 +9,12 @@ class WagtailDisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .search import signals as search_signals  # noqa: F401 – connects the search handlers
-        from .workflows import signals, system_checks  # noqa: F401
+        # Imported here, not at the top: these modules import the models, which are not loaded
+        # when Django imports this AppConfig.
+        from wagtail_disclosure import (
+            receivers,  # the signal receivers, connected below
+            system_checks,  # noqa: F401 – registers the system checks
+        )
+        from wagtail_disclosure.compliance import rules  # noqa: F401 – registers the built-in rules
 
-        signals.connect()
+        receivers.connect()

@@ -21,7 +21,7 @@ DEFAULTS = {
     "OFFICIAL_EMAIL_DOMAINS": [".go.th", ".ac.th", ".mi.th"],
     # Uploads: the largest file accepted, in megabytes.
     "MAX_UPLOAD_MB": 20,
-    # Public channels (O8, O17, O28, O30). Name of the Django group whose members, and only they,
+    # Public submissions (O8, O17, O28, O30). Name of the Django group whose members, and only they,
     # see corruption complaints (people with the Person role "integrity" are members too).
     "INTEGRITY_GROUP": "Integrity",
     # Per-IP limits on public form submissions: form name -> (attempts, seconds).

@@ -2,7 +2,7 @@
 
 from wagtail.fields import RichTextField
 
-from .sanitising import clean_rich_text
+from wagtail_disclosure.sanitising import clean_rich_text
 
 
 class SanitisedRichTextField(RichTextField):

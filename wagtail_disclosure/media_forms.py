@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
-from .uploads import DOCUMENT_KINDS, IMAGE_KINDS, check_upload, strip_identifying_exif
+from wagtail_disclosure.uploads import (
+    DOCUMENT_KINDS,
+    IMAGE_KINDS,
+    check_upload,
+    strip_identifying_exif,
+)
 
 
 def _checked(file, kinds):

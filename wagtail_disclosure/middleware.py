@@ -1,8 +1,8 @@
 """Per-request activation of the office's conventions (Thai digits) for the site being served."""
 
-from wagtail.models import Site
-
-from .thai.digits import office_uses_thai_digits, thai_digits_active
+from wagtail_disclosure.models import OfficeProfile
+from wagtail_disclosure.sites import site_for_request
+from wagtail_disclosure.thai.digits import thai_digits_active
 
 
 class ThaiDigitsMiddleware:
@@ -15,6 +15,6 @@ class ThaiDigitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site = Site.find_for_request(request)
-        with thai_digits_active(office_uses_thai_digits(site) if site else None):
+        site = site_for_request(request)
+        with thai_digits_active(OfficeProfile.wants_thai_digits(site) if site else None):
             return self.get_response(request)

@@ -1,6 +1,7 @@
 """Every piece of HTML or text from outside goes through bleach here, with an explicit allow-list."""
 
 import re
+from html import unescape
 
 import bleach
 
@@ -78,5 +79,29 @@ def clean_rich_text(html):
 
 
 def clean_text(text):
-    """Plain text: every tag removed, nothing left that a browser would run."""
-    return bleach.clean(text or "", tags=[], attributes={}, strip=True)
+    """Plain text with no markup left, unescaped (templates escape it on output).
+
+    bleach returns HTML-escaped text; unescaping once and cleaning again until nothing changes
+    removes markup smuggled in as entities (``&lt;script&gt;``) while "a < b" and "R&D" survive.
+    """
+    text = (text or "").replace("\x00", "")
+    for _i in range(5):
+        cleaned = unescape(bleach.clean(text, tags=[], attributes={}, strip=True))
+        if cleaned == text:
+            break
+        text = cleaned
+    return text.strip()
+
+
+class CleanTextMixin:
+    """For every form that takes text from a person: each string value goes through ``clean_text``.
+
+    It runs after the fields' own validation (sizes, required) and before the form's ``clean()``,
+    so rules across fields see the text that will be stored.
+    """
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, value in list(self.cleaned_data.items()):
+            if isinstance(value, str):
+                self.cleaned_data[name] = clean_text(value)

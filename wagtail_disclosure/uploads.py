@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from . import conf
+from wagtail_disclosure import conf
 
 IMAGE_KINDS = frozenset({"jpeg", "png", "gif", "webp"})
 DOCUMENT_KINDS = frozenset(

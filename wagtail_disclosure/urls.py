@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .search import views as search_views
+from wagtail_disclosure.search import views as search_views
 
 app_name = "wagtail_disclosure"
 

@@ -1,99 +1,35 @@
-"""Registers the app's admin screens with Wagtail. Registration only: the code lives elsewhere."""
+"""Registers the app's admin screens, menu items and admin hooks with Wagtail; nothing else.
+
+Screens live in ``views`` (URLs in ``views.urls``, menu items in ``views.menus``).
+"""
 
 from django.contrib.auth.models import Permission
-from django.urls import include, path, reverse
+from django.urls import include, path
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from .channels import admin_menu as channel_menu
-from .checks import views as check_views
-from .modeladmin import DisclosureAdminGroup
-from .reports import urls as report_urls
-from .reports.views import user_can_view_reports
-from .reports.viewsets import FollowUpViewSetGroup
-from .workflows import admin_hooks as workflow_hooks
-from .workflows import admin_urls as workflow_urls
-
-modeladmin_register(DisclosureAdminGroup)
+from wagtail_disclosure.submissions import notifications as submission_notifications
+from wagtail_disclosure.views import approval_hooks, compliance, menus, modeladmin, urls, viewsets
 
 
-# Compliance checks (issue 4): the checks panel's URLs, media-rights reports, a message after save.
 @hooks.register("register_admin_urls")
-def register_check_urls():
-    return [path("disclosure/checks/", include((check_views.urlpatterns(), check_views.app_name)))]
+def register_admin_urls():
+    return [path("disclosure/", include(urls))]
 
 
-@hooks.register("register_reports_menu_item")
-def register_images_lacking_rights():
-    return check_views.reports_menu_items()[0]
-
-
-@hooks.register("register_reports_menu_item")
-def register_documents_lacking_rights():
-    return check_views.reports_menu_items()[1]
-
-
-hooks.register("after_create_page", check_views.after_save_message)
-hooks.register("after_edit_page", check_views.after_save_message)
-
-
-# Public channels (issue 6): admin URLs, the "Public channels" menu and the O16/O17/O29 reports.
-@hooks.register("register_admin_urls")
-def register_channel_admin_urls():
-    return [path("disclosure-channels/", include("wagtail_disclosure.channels.admin_urls"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_channels_menu():
-    return channel_menu.channels_submenu()
-
-
-@hooks.register("register_reports_menu_item")
-def register_o16_report():
-    return channel_menu.report_menu_items()[0]
-
-
-@hooks.register("register_reports_menu_item")
-def register_o17_report():
-    return channel_menu.report_menu_items()[1]
-
-
-@hooks.register("register_reports_menu_item")
-def register_o29_report():
-    return channel_menu.report_menu_items()[2]
-
-
-# Reports (issue 5): the report views, their menu items, the Follow-up records.
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [path("reports/", include(report_urls, namespace="wagtail_disclosure_reports"))]
-
-
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_can_view_reports(request.user)
-
-
-def _report_menu_item(label, name, icon, order):
-    @hooks.register("register_reports_menu_item")
-    def register():
-        return ReportMenuItem(
-            label,
-            reverse(f"wagtail_disclosure_reports:{name}"),
-            name=f"disclosure-{name.replace('_', '-')}",
-            icon_name=icon,
-            order=order,
-        )
-
-
-for _order, (_label, _name, _icon) in enumerate(report_urls.MENU):
-    _report_menu_item(_label, _name, _icon, 1000 + _order)
+@hooks.register("register_admin_viewset")
+def register_disclosure_viewsets():
+    return viewsets.DisclosureViewSetGroup()
 
 
 @hooks.register("register_admin_viewset")
 def register_followup_viewsets():
-    return FollowUpViewSetGroup()
+    return viewsets.FollowUpViewSetGroup()
+
+
+modeladmin_register(modeladmin.CatalogueEditionAdmin)
+modeladmin_register(modeladmin.CatalogueItemAdmin)
+modeladmin_register(modeladmin.ComplianceRunAdmin)
 
 
 @hooks.register("register_permissions")
@@ -103,18 +39,37 @@ def register_report_permission():
     )
 
 
-# Approval chain (issue 3): page-history log actions, publish-path messages, memo and history views.
-hooks.register("register_log_actions", workflow_hooks.register_log_actions)
-hooks.register("before_publish_page", workflow_hooks.before_publish_page)
-hooks.register("before_bulk_action", workflow_hooks.before_bulk_action)
-hooks.register("before_copy_page", workflow_hooks.before_copy_page)
-hooks.register("before_move_page", workflow_hooks.before_move_page)
-hooks.register("register_page_header_buttons", workflow_hooks.page_header_buttons)
-hooks.register("register_reports_menu_item", workflow_hooks.history_menu_item)
+hooks.register("register_admin_menu_item", menus.submissions_menu)
+hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.questions)
+hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.complaints)
+hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.feedback)
+hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.survey)
+hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.personal_data)
 
+hooks.register("register_reports_menu_item", menus.approval_history)
+hooks.register("register_reports_menu_item", menus.images_lacking_rights)
+hooks.register("register_reports_menu_item", menus.documents_lacking_rights)
+hooks.register("register_reports_menu_item", menus.service_statistics)
+hooks.register("register_reports_menu_item", menus.satisfaction)
+hooks.register("register_reports_menu_item", menus.complaint_statistics)
+hooks.register("register_reports_menu_item", menus.oit_readiness)
+hooks.register("register_reports_menu_item", menus.itas)
+hooks.register("register_reports_menu_item", menus.follow_up)
+hooks.register("register_reports_menu_item", menus.tracking_forms)
+hooks.register("register_reports_menu_item", menus.turnaround)
+hooks.register("register_reports_menu_item", menus.freshness)
+hooks.register("register_reports_menu_item", menus.operating_calendar)
+hooks.register("register_reports_menu_item", menus.annual_report)
 
-@hooks.register("register_admin_urls")
-def register_workflow_urls():
-    return [
-        path("disclosure/chain/", include(workflow_urls, namespace="wagtail_disclosure_workflows"))
-    ]
+hooks.register("after_create_page", compliance.after_save_message)
+hooks.register("after_edit_page", compliance.after_save_message)
+
+hooks.register("register_log_actions", approval_hooks.register_log_actions)
+hooks.register("before_publish_page", approval_hooks.before_publish_page)
+hooks.register("before_bulk_action", approval_hooks.before_bulk_action)
+hooks.register("before_copy_page", approval_hooks.before_copy_page)
+hooks.register("before_move_page", approval_hooks.before_move_page)
+hooks.register("register_page_header_buttons", approval_hooks.page_header_buttons)
+
+# The submission pages call this hook once a submission is stored: the officers get an e-mail.
+hooks.register("after_disclosure_submission", submission_notifications.submission_received)

@@ -9,19 +9,19 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from wagtail_disclosure import conf
-from wagtail_disclosure.channels.tracking import new_code
 from wagtail_disclosure.models import (
-    ChannelSettings,
-    ChannelStatisticsPage,
     CorruptionComplaintPage,
     FeedbackPage,
     IndicatorPage,
+    OnlinePresence,
     Question,
     QuestionBoardPage,
     SatisfactionSurveyPage,
+    SubmissionStatisticsPage,
     SurveyResponse,
     WorkGroup,
 )
+from wagtail_disclosure.tracking_codes import new_code
 
 SERVICES = [
     "การขอหนังสือรับรอง",
@@ -102,18 +102,18 @@ def build(hub, site):
     _page(
         hub,
         "O29",
-        ChannelStatisticsPage,
+        SubmissionStatisticsPage,
         "complaint-statistics",
         title="สถิติเรื่องร้องเรียนการทุจริตประจำปี",
-        figures=ChannelStatisticsPage.Figures.COMPLAINTS,
+        figures=SubmissionStatisticsPage.Figures.COMPLAINTS,
     )
     _page(
         hub,
         "O16",
-        ChannelStatisticsPage,
+        SubmissionStatisticsPage,
         "service-statistics",
         title="ข้อมูลเชิงสถิติการให้บริการ",
-        figures=ChannelStatisticsPage.Figures.SERVICES,
+        figures=SubmissionStatisticsPage.Figures.SERVICES,
     )
     _page(
         hub,
@@ -131,7 +131,7 @@ def build(hub, site):
         title="แบบสำรวจความพึงพอใจการให้บริการ",
         services="\n".join(SERVICES),
     )
-    settings = ChannelSettings.for_site(site)
+    settings = OnlinePresence.for_site(site)
     if not settings.social_links:
         settings.social_links = [
             (

@@ -185,7 +185,7 @@ def build(home, edition, site):
         title="สรุปผลการจัดซื้อจัดจ้างประจำเดือน",
         month=month_prev.month,
         year=month_prev.year + 543,
-        date=month_prev,
+        date=today.replace(day=1),  # last month's summary, out on the 1st: current all month
         children={
             "rows": [
                 ProcurementRow(

@@ -1,5 +1,5 @@
 """Sample follow-up records of the demo office, so a supervisor sees real figures: the PR unit's
-channel log for this fiscal year, tracking forms of round 1, and the operating calendar (seed 000/002).
+channel log for this fiscal year, tracking forms of round 1, and the operating calendar (สพม.พะเยา, 1 เม.ย. 2565; สพป.ชุมพร เขต 1, 2565).
 Also the report permissions of the demo groups."""
 
 import datetime
@@ -7,7 +7,7 @@ import datetime
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from wagtail_disclosure.models import CalendarTask, ChannelLog, TrackingForm, WorkGroup
+from wagtail_disclosure.models import CalendarEntry, ChannelLog, TrackingForm, WorkGroup
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range
 
 # (channel, outlet, quantity per month)
@@ -58,7 +58,7 @@ def grant_report_permissions():
 
     supervisors = Group.objects.get(name="Supervisors")
     supervisors.permissions.add(view_reports, *perms("trackingform", ["add", "change", "view"]))
-    supervisors.permissions.add(*perms("calendartask", ["add", "change", "delete", "view"]))
+    supervisors.permissions.add(*perms("calendarentry", ["add", "change", "delete", "view"]))
     supervisors.permissions.add(*perms("channellog", ["view"]))
     moderators = Group.objects.get(name="Moderators")
     moderators.permissions.add(view_reports, *perms("trackingform", ["add", "change", "view"]))
@@ -103,9 +103,9 @@ def build(site):
                 "help_wanted": help_wanted,
             },
         )
-    if not CalendarTask.objects.filter(site=site, fiscal_year=fy).exists():
+    if not CalendarEntry.objects.filter(site=site, fiscal_year=fy).exists():
         for order, (title, months, responsible) in enumerate(CALENDAR):
-            CalendarTask.objects.create(
+            CalendarEntry.objects.create(
                 site=site,
                 fiscal_year=fy,
                 sort_order=order,

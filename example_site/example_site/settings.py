@@ -124,6 +124,6 @@ DEFAULT_FROM_EMAIL = "webmaster@demo-office.example"
 WAGTAIL_DISCLOSURE = {}
 
 # The request-memo chain publishes at its end without anyone on it holding publish permission
-# (wagtail_disclosure.workflows.actions); an edit during moderation needs every approval again.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail_disclosure.workflows.actions.publish_workflow_state"
+# (wagtail_disclosure.approval.finish); an edit during moderation needs every approval again.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail_disclosure.approval.finish.publish_workflow_state"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

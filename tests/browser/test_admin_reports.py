@@ -10,7 +10,7 @@ def test_supervisor_sees_readiness_report_in_thai(demo_live, browser_page, artif
     browser_page.fill("input[name=password]", demo_live["password"])
     browser_page.click("button[type=submit]")
     browser_page.wait_for_url(f"{url}/admin/**")
-    browser_page.goto(f"{url}/admin/reports/oit-readiness/")
+    browser_page.goto(f"{url}/admin/disclosure/reports/oit-readiness/")
     rows = browser_page.locator("table.wd-items tbody tr")
     assert rows.count() == 43
     assert "โครงสร้างหน่วยงาน" in browser_page.locator("#item-O1").inner_text()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.workflows.helpers import MEMO, make_draft
-from wagtail_disclosure.models import ChainDecision, DocumentPage, IndicatorPage
+from tests.utils.approval import MEMO, make_draft
+from wagtail_disclosure.models import ApprovalDecision, DocumentPage, IndicatorPage
 
 pytestmark = pytest.mark.browser
 
@@ -89,10 +89,10 @@ def test_chain_in_the_browser(demo_live, browser_page, login, artifacts):
 
     live = DocumentPage.objects.get(pk=draft.pk)
     assert live.live and live.title == "แผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"
-    order = ChainDecision.objects.get(page=live, step="director_order")
+    order = ApprovalDecision.objects.get(page=live, step="director_order")
     assert order.on_behalf_of.user.username == "director"
 
-    page.goto(f"{url}/admin/disclosure/chain/history/?page={draft.pk}")
+    page.goto(f"{url}/admin/disclosure/approval/history/?page={draft.pk}")
     assert page.get_by_text("ขอให้ระบุปีงบประมาณในชื่อเรื่อง").is_visible()
     page.screenshot(path=str(artifacts / "08-history.png"), full_page=True)
     with page.expect_download() as download_info:

@@ -11,7 +11,9 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from demo.models import HomePage
-from tests.admin_forms import form_data
+from tests.utils.admin_forms import form_data
+from wagtail_disclosure.approval.policy import trusted_publication
+from wagtail_disclosure.catalogue.freshness import freshness_of
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import (
     CatalogueItem,
@@ -22,8 +24,6 @@ from wagtail_disclosure.models import (
     TransparencyHubPage,
     WorkGroup,
 )
-from wagtail_disclosure.models.pages import item_freshness
-from wagtail_disclosure.workflows.guard import trusted_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -141,15 +141,28 @@ def item(**fields):
         ({"fiscal_year_bound": True}, datetime.date(2023, 9, 30), 2566, "outdated"),
         ({"fiscal_year_bound": True}, datetime.date(2023, 10, 1), 2567, "current"),
         ({"fiscal_year_bound": True}, datetime.date(2023, 9, 20), 2567, "current"),  # plan for 2567
-        ({"update_months": 1}, datetime.date(2024, 2, 1), 2567, "current"),  # last month
+        # The hub once read "monthly" as "last month or this month" and disagreed with the
+        # reports: the newest content now serves update_months from its date (catalogue.freshness).
+        ({"update_months": 1}, datetime.date(2024, 2, 1), 2567, "outdated"),  # ended 1 Mar
         ({"update_months": 1}, datetime.date(2024, 1, 31), 2567, "outdated"),
-        ({"update_months": 6}, datetime.date(2023, 9, 1), 2566, "current"),
+        ({"update_months": 6}, datetime.date(2023, 9, 1), 2566, "outdated"),  # ended 1 Mar
         ({"update_months": 6}, datetime.date(2023, 8, 31), 2566, "outdated"),
+        ({"update_months": 6}, datetime.date(2023, 10, 1), 2567, "due"),  # ends 1 Apr
     ],
 )
 def test_item_freshness(fields, latest, latest_fy, expected):
+    """The hub's rows use the one freshness rule; its table is in tests/catalogue/test_freshness.py."""
     today = datetime.date(2024, 3, 15)  # FY 2567
-    assert item_freshness(item(**fields), latest, latest_fy, today) == expected
+    assert freshness_of(item(**fields), latest, latest_fy, today).status == expected
+
+
+def test_rows_carry_the_freshness_of_the_day(demo):
+    """O11 (only last fiscal year's report) is outdated, O43 has nothing, O1 never expires."""
+    rows = {row["item"].code: row for row in demo["hub"].get_hub_rows(today=timezone.localdate())}
+    assert rows["O11"]["freshness"].status == "outdated"
+    assert rows["O43"]["freshness"].status == "missing"
+    assert rows["O1"]["freshness"].status == "current"
+    assert rows["O1"]["freshness_label"] == rows["O1"]["freshness"].label
 
 
 @pytest.fixture

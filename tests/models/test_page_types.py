@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from wagtail.images.tests.utils import get_test_image_file
 
-from tests.admin_forms import add_inline_rows, form_data, rich_text
+from tests.utils.admin_forms import add_inline_rows, form_data, rich_text
 from wagtail_disclosure.models import (
     ContactPage,
     DisclosureDocument,

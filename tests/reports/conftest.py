@@ -6,8 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page, Task, TaskState, Workflow, WorkflowState
 
+from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.models import DocumentPage, IndicatorPage
-from wagtail_disclosure.workflows.guard import trusted_publication
 
 
 @pytest.fixture

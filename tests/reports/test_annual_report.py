@@ -1,4 +1,5 @@
-"""The annual report prints: HTML shaped like seed 003, and a PDF whose text is the Thai we wrote."""
+"""The annual report prints: HTML shaped like the สพม.หนองคาย OIT report of 2566, and a PDF whose
+text is the Thai we wrote."""
 
 import io
 
@@ -6,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from pypdf import PdfReader
 
-from tests.pdf_text import skeleton
+from tests.utils.pdf_text import skeleton
 from wagtail_disclosure.models import TrackingForm
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +19,8 @@ def supervisor(client):
     return client
 
 
-def test_print_view_has_the_seed_003_parts(demo, supervisor):
-    html = supervisor.get("/admin/reports/annual-report/").content.decode()
+def test_print_view_has_the_nongkhai_oit_report_parts(demo, supervisor):
+    html = supervisor.get("/admin/disclosure/reports/annual-report/").content.decode()
     for anchor in (
         "foreword",
         "contents",
@@ -38,7 +39,7 @@ def test_pdf_text_and_first_page(demo, supervisor, approve, artifacts):
     from wagtail_disclosure.models import DocumentPage
 
     approve(DocumentPage.objects.get(slug="action-plan"))
-    response = supervisor.get("/admin/reports/annual-report/?format=pdf")
+    response = supervisor.get("/admin/disclosure/reports/annual-report/?format=pdf")
     assert response["Content-Type"] == "application/pdf"
     (artifacts / "annual-report.pdf").write_bytes(response.content)
     reader = PdfReader(io.BytesIO(response.content))
@@ -62,7 +63,9 @@ def test_pdf_text_and_first_page(demo, supervisor, approve, artifacts):
 
 def test_tracking_form_prints(demo, supervisor):
     form = TrackingForm.objects.get(work_group__code="admin", round=1)
-    html = supervisor.get(f"/admin/reports/tracking-forms/{form.pk}/print/").content.decode()
+    html = supervisor.get(
+        f"/admin/disclosure/reports/tracking-forms/{form.pk}/print/"
+    ).content.decode()
     assert "กลุ่มอำนวยการ" in html and "อบรมการผลิตสื่อวิดีโอ" in html
-    pdf = supervisor.get(f"/admin/reports/tracking-forms/{form.pk}/print/?format=pdf")
+    pdf = supervisor.get(f"/admin/disclosure/reports/tracking-forms/{form.pk}/print/?format=pdf")
     assert pdf.content.startswith(b"%PDF")

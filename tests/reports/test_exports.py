@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
-from wagtail_disclosure.reports.exports import csv_bytes
+from wagtail_disclosure.exports import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def supervisor(client):
 
 
 def test_readiness_csv_has_bom_and_thai(demo, supervisor):
-    response = supervisor.get("/admin/reports/oit-readiness/?export=csv")
+    response = supervisor.get("/admin/disclosure/reports/oit-readiness/?export=csv")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     data = response.content
@@ -32,7 +32,7 @@ def test_readiness_csv_has_bom_and_thai(demo, supervisor):
 
 
 def test_readiness_xlsx_cells_hold_thai(demo, supervisor):
-    response = supervisor.get("/admin/reports/oit-readiness/?export=xlsx")
+    response = supervisor.get("/admin/disclosure/reports/oit-readiness/?export=xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -41,7 +41,7 @@ def test_readiness_xlsx_cells_hold_thai(demo, supervisor):
 
 
 def test_itas_export_one_row_per_indicator(demo, supervisor):
-    response = supervisor.get("/admin/reports/itas/?export=csv")
+    response = supervisor.get("/admin/disclosure/reports/itas/?export=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [r[0] for r in rows[1:]] == [f"O{n}" for n in range(1, 44)]
     o5 = rows[5]
@@ -50,7 +50,7 @@ def test_itas_export_one_row_per_indicator(demo, supervisor):
 
 
 def test_follow_up_xlsx_counts_are_numbers(demo, supervisor):
-    response = supervisor.get("/admin/reports/follow-up/?export=xlsx")
+    response = supervisor.get("/admin/disclosure/reports/follow-up/?export=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert all(isinstance(v, int) for row in rows[1:] for v in row[1:])

@@ -1,26 +1,28 @@
-"""Readiness figures computed from content equal the hand-computed ones, seed 003's included."""
+"""Readiness figures computed from content equal the hand-computed ones, those of the สพม.หนองคาย
+OIT report of 2566 included."""
 
 import datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
+from wagtail_disclosure.catalogue.freshness import Freshness, freshness_of_pages
 from wagtail_disclosure.models import CatalogueEdition, DisclosurePage
-from wagtail_disclosure.reports.readiness import (
-    Freshness,
-    PageFact,
-    Status,
-    classify,
-    freshness,
-    percent,
-    readiness,
-    summarise,
-)
+from wagtail_disclosure.numbers import percent
+from wagtail_disclosure.reports.readiness import PageFact, Status, classify, readiness, summarise
 from wagtail_disclosure.thai.dates import fiscal_year
 
+IN_FY_2567 = datetime.date(2024, 3, 1)
 
-def test_percent_cuts_off_like_seed_003():
+
+def freshness(item, pages, today):
+    result = freshness_of_pages(item, pages, today)
+    return result.status, result.next_update
+
+
+def test_percent_cuts_off_like_the_nongkhai_oit_report():
     assert percent(27, 43) == Decimal("62.79")
     assert percent(20, 33) == Decimal("60.60")  # rounding would give 60.61
     assert percent(9, 10) == Decimal("90.00")
@@ -38,14 +40,34 @@ def _fact(fy=2567, approved=False, date=datetime.date(2024, 1, 10)):
 
 
 def test_classify_each_status():
-    assert classify(_item(), [], 2567)[0] == Status.MISSING
-    assert classify(_item(fiscal_year_bound=True), [_fact(fy=2566)], 2567)[0] == Status.NEEDS_UPDATE
-    assert classify(_item(needs_approval=True), [_fact()], 2567)[0] == Status.NEEDS_MORE
-    assert classify(_item(needs_approval=True), [_fact(approved=True)], 2567)[0] == Status.COMPLETE
+    assert classify(_item(), [], IN_FY_2567)[0] == Status.MISSING
+    assert (
+        classify(_item(fiscal_year_bound=True), [_fact(fy=2566)], IN_FY_2567)[0]
+        == Status.NEEDS_UPDATE
+    )
+    assert classify(_item(needs_approval=True), [_fact()], IN_FY_2567)[0] == Status.NEEDS_MORE
+    assert (
+        classify(_item(needs_approval=True), [_fact(approved=True)], IN_FY_2567)[0]
+        == Status.COMPLETE
+    )
     # an approved page of last year does not make a fiscal-year item complete
     bound = _item(needs_approval=True, fiscal_year_bound=True)
-    assert classify(bound, [_fact(fy=2566, approved=True), _fact()], 2567)[0] == Status.NEEDS_MORE
-    assert classify(_item(), [_fact(fy=2500)], 2567)[0] == Status.COMPLETE
+    assert (
+        classify(bound, [_fact(fy=2566, approved=True), _fact()], IN_FY_2567)[0]
+        == Status.NEEDS_MORE
+    )
+    assert classify(_item(), [_fact(fy=2500)], IN_FY_2567)[0] == Status.COMPLETE
+
+
+def test_classify_counts_an_item_complete_only_when_current():
+    monthly = _item(update_months=1, fiscal_year_bound=True)
+    stale = _fact(date=datetime.date(2024, 1, 10))  # served until 10 Feb
+    with translation.override("th"):
+        status, reason, _freshness = classify(monthly, [stale], IN_FY_2567)
+    assert status == Status.NEEDS_UPDATE
+    assert "10 ม.ค. 2567" in reason and "10 ก.พ. 2567" in reason
+    fresh = _fact(date=datetime.date(2024, 2, 20))  # serves until 20 Mar: due, still current
+    assert classify(monthly, [stale, fresh], IN_FY_2567)[0] == Status.COMPLETE
 
 
 def test_freshness_states():
@@ -53,15 +75,17 @@ def test_freshness_states():
     monthly = _item(update_months=1)
     assert freshness(monthly, [_fact(date=datetime.date(2024, 2, 20))], today)[0] == Freshness.DUE
     assert freshness(monthly, [_fact(date=datetime.date(2023, 12, 1))], today) == (
-        Freshness.OVERDUE,
+        Freshness.OUTDATED,
         datetime.date(2024, 1, 1),
     )
     yearly = _item(update_months=12)
-    assert freshness(yearly, [_fact(date=datetime.date(2023, 11, 1))], today)[0] == Freshness.FRESH
+    assert (
+        freshness(yearly, [_fact(date=datetime.date(2023, 11, 1))], today)[0] == Freshness.CURRENT
+    )
     bound = _item(fiscal_year_bound=True)
-    assert freshness(bound, [_fact(fy=2566)], today)[0] == Freshness.OVERDUE
-    assert freshness(bound, [_fact(fy=2567)], today)[0] == Freshness.FRESH
-    assert freshness(_item(), [], today) == (None, None)
+    assert freshness(bound, [_fact(fy=2566)], today)[0] == Freshness.OUTDATED
+    assert freshness(bound, [_fact(fy=2567)], today)[0] == Freshness.CURRENT
+    assert freshness(_item(), [], today) == (Freshness.MISSING, None)
 
 
 @pytest.mark.django_db
@@ -77,8 +101,8 @@ def test_demo_content_statuses(demo):
 
 
 @pytest.mark.django_db
-def test_seed_003_example_reproduced_from_content(demo, publish, approve):
-    """Seed 003: 20 of the 33 sub-indicators of indicator 9 (60.60%), 27 of all 43 (62.79%)."""
+def test_nongkhai_oit_report_example_reproduced_from_content(demo, publish, approve):
+    """The สพม.หนองคาย OIT report of 2566: 20 of the 33 sub-indicators of indicator 9 (60.60%), 27 of all 43 (62.79%)."""
     edition = CatalogueEdition.objects.get(slug="ita-2566")
     complete = {f"O{n}" for n in list(range(1, 21)) + list(range(34, 41))}
     items = {i.code: i for i in edition.items.all()}

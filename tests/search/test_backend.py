@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.models import (
     DisclosurePage,
     IndicatorPage,
@@ -14,7 +15,6 @@ from wagtail_disclosure.models import (
     ProcurementSummaryPage,
 )
 from wagtail_disclosure.search.query import search_pages
-from wagtail_disclosure.workflows.guard import trusted_publication
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,6 @@ from wagtail_disclosure.thai import (
     fiscal_months,
     format_thai_date,
     month_label,
-    office_uses_thai_digits,
     thai_digits,
     thai_digits_active,
 )
@@ -26,7 +25,7 @@ def test_add_months_clamps_the_day():
     assert add_months(datetime.date(2023, 11, 15), 12) == datetime.date(2024, 11, 15)
 
 
-def test_month_label_like_the_seed_calendars():
+def test_month_label_like_the_announcement_calendars():
     with translation.override("th"):
         assert month_label(2022, 10) == "ต.ค. 65"
         with thai_digits_active(True):
@@ -48,10 +47,10 @@ def test_active_digits_override_the_install_default():
 @pytest.mark.django_db
 def test_office_setting_drives_public_pages(demo, client):
     site = demo["site"]
-    assert office_uses_thai_digits(site) is False
+    assert OfficeProfile.wants_thai_digits(site) is False
     profile = OfficeProfile.for_site(site)
     profile.use_thai_digits = True
     profile.save()
-    assert office_uses_thai_digits(site) is True
+    assert OfficeProfile.wants_thai_digits(site) is True
     html = client.get("/oit/").content.decode()
     assert "๒๕" in html  # B.E. years of the last-updated dates, in Thai digits

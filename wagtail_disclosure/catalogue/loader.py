@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import CatalogueEdition, CatalogueItem, CatalogueSection
-from . import DATA_DIR
+from wagtail_disclosure.catalogue import DATA_DIR, shipped_editions
+from wagtail_disclosure.models import CatalogueEdition, CatalogueItem, CatalogueSection
 
 FORMAT_VERSION = 1
 
@@ -124,8 +124,6 @@ def resolve(name_or_path):
     shipped = DATA_DIR / f"{name_or_path}.yaml"
     if shipped.exists():
         return shipped
-    from . import shipped_editions
-
     raise CatalogueError(
         _("No catalogue named “%(name)s”. Shipped: %(names)s; or give the path to a YAML file.")
         % {"name": name_or_path, "names": ", ".join(shipped_editions())}

@@ -1,52 +1,132 @@
-"""The app's models, one module per concern: the catalogue, the organisation, the page types,
-the approval chain's records (``workflow``) and its Wagtail task types (``workflows.tasks``)."""
+"""The app's models, one module per concern. This module only re-exports them.
 
-from ..workflows.tasks import (  # noqa: E402, F401, I001
+``catalogue`` (editions, sections, items), ``organisation`` (the office, its work groups and
+people), ``media`` (images and documents with their rights), ``pages`` (the hub, indicator pages
+and the ``DisclosurePage`` base), ``content_pages`` (the content page types), ``approval`` (memos,
+decisions, delegations, emergencies) and ``approval_tasks`` (the Wagtail task types of the
+approval chain), ``approvers`` (who may take each step), ``compliance`` (check runs, overrides,
+settings), ``submissions`` and ``submission_pages`` (questions, complaints, feedback, surveys and
+the pages that take them), ``followup`` (publication channel logs, tracking forms, the calendar).
+"""
+
+from wagtail_disclosure.models.approval import (
+    ApprovalDecision,
+    Delegation,
+    EmergencyPublication,
+    RequestMemo,
+)
+from wagtail_disclosure.models.approval_tasks import (
     DirectorOrderTask,
     GroupDirectorReviewTask,
     PublicationTask,
     RequestMemoTask,
 )
-from .catalogue import CatalogueEdition, CatalogueItem, CatalogueSection  # noqa: F401
-from .channel_pages import (  # noqa: F401
-    ChannelStatisticsPage,
-    CorruptionComplaintPage,
-    FeedbackPage,
-    QuestionBoardPage,
-    SatisfactionSurveyPage,
+from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem, CatalogueSection
+from wagtail_disclosure.models.compliance import (
+    ComplianceOverride,
+    ComplianceRuleSetting,
+    ComplianceRun,
+    ComplianceSettings,
 )
-from .channels import (  # noqa: F401
-    ChannelSettings,
-    ComplaintEvidence,
-    ComplaintStatusChange,
-    CorruptionComplaint,
-    Feedback,
-    Question,
-    SurveyResponse,
+from wagtail_disclosure.models.content_pages import (
+    ContactPage,
+    DocumentAttachment,
+    DocumentPage,
+    ExecutiveProfile,
+    ExecutiveProfilesPage,
+    NewsPage,
+    NewsPhoto,
+    ProcurementRow,
+    ProcurementSummaryPage,
 )
-from .checks import CheckOverride, CheckRuleSetting, CheckRun, CheckSettings  # noqa: F401
-from .followup import (  # noqa: F401
-    CalendarTask,
+from wagtail_disclosure.models.followup import (
+    CalendarEntry,
     Channel,
     ChannelLog,
     DisclosureReports,
     TrackingForm,
 )
-from .media import DisclosureDocument, DisclosureImage, DisclosureRendition, Licence  # noqa: F401
-from .organisation import OfficeProfile, Person, WorkGroup  # noqa: F401
-from .pages import (  # noqa: F401
-    ContactPage,
+from wagtail_disclosure.models.media import (
+    DisclosureDocument,
+    DisclosureImage,
+    DisclosureRendition,
+    Licence,
+)
+from wagtail_disclosure.models.organisation import OfficeProfile, Person, WorkGroup
+from wagtail_disclosure.models.pages import (
     DisclosurePage,
-    DocumentAttachment,
-    DocumentPage,
-    ExecutiveProfile,
-    ExecutiveProfilesPage,
     IndicatorPage,
-    NewsPage,
-    NewsPhoto,
     PageSource,
-    ProcurementRow,
-    ProcurementSummaryPage,
     TransparencyHubPage,
 )
-from .workflow import ChainDecision, Delegation, EmergencyPublication, RequestMemo  # noqa: F401, E402
+from wagtail_disclosure.models.submission_pages import (
+    CorruptionComplaintPage,
+    FeedbackPage,
+    QuestionBoardPage,
+    SatisfactionSurveyPage,
+    SubmissionStatisticsPage,
+)
+from wagtail_disclosure.models.submissions import (
+    ComplaintEvidence,
+    ComplaintStatusChange,
+    CorruptionComplaint,
+    Feedback,
+    OnlinePresence,
+    Question,
+    SurveyResponse,
+)
+
+__all__ = [
+    "ApprovalDecision",
+    "CalendarEntry",
+    "CatalogueEdition",
+    "CatalogueItem",
+    "CatalogueSection",
+    "Channel",
+    "ChannelLog",
+    "ComplaintEvidence",
+    "ComplaintStatusChange",
+    "ComplianceOverride",
+    "ComplianceRuleSetting",
+    "ComplianceRun",
+    "ComplianceSettings",
+    "ContactPage",
+    "CorruptionComplaint",
+    "CorruptionComplaintPage",
+    "Delegation",
+    "DirectorOrderTask",
+    "DisclosureDocument",
+    "DisclosureImage",
+    "DisclosurePage",
+    "DisclosureRendition",
+    "DisclosureReports",
+    "DocumentAttachment",
+    "DocumentPage",
+    "EmergencyPublication",
+    "ExecutiveProfile",
+    "ExecutiveProfilesPage",
+    "Feedback",
+    "FeedbackPage",
+    "GroupDirectorReviewTask",
+    "IndicatorPage",
+    "Licence",
+    "NewsPage",
+    "NewsPhoto",
+    "OfficeProfile",
+    "OnlinePresence",
+    "PageSource",
+    "Person",
+    "ProcurementRow",
+    "ProcurementSummaryPage",
+    "PublicationTask",
+    "Question",
+    "QuestionBoardPage",
+    "RequestMemo",
+    "RequestMemoTask",
+    "SatisfactionSurveyPage",
+    "SubmissionStatisticsPage",
+    "SurveyResponse",
+    "TrackingForm",
+    "TransparencyHubPage",
+    "WorkGroup",
+]

@@ -14,11 +14,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..thai.dates import fiscal_year, thai_month_name
+from wagtail_disclosure.thai.dates import fiscal_year, thai_month_name
 
 
 class Channel(models.TextChoices):
-    """Where an item was published (seed 002 counts results per channel)."""
+    """Where an item was published (the สพป.ชุมพร เขต 1 announcement of 2565 counts results per channel)."""
 
     WEBSITE = "website", _("Website")
     FACEBOOK = "facebook", _("Facebook")
@@ -48,7 +48,7 @@ class DisclosureReports(models.Model):
 class ChannelLog(models.Model):
     """Items published on a channel other than the website, as the PR unit records them.
 
-    One row may stand for one post or for a count over a period (seed 002: "facebook 198 ข่าว").
+    One row may stand for one post or for a count over a period (สพป.ชุมพร เขต 1, 2565: "facebook 198 ข่าว").
     """
 
     site = models.ForeignKey(
@@ -116,7 +116,7 @@ class ChannelLog(models.Model):
 
 
 class TrackingForm(models.Model):
-    """แบบติดตามผลการดำเนินงาน: one per work group and round of a fiscal year (seeds 000, 002)."""
+    """แบบติดตามผลการดำเนินงาน: one per work group and round of a fiscal year (สพม.พะเยา, 1 เม.ย. 2565; สพป.ชุมพร เขต 1, 2565)."""
 
     class Round(models.IntegerChoices):
         FIRST = 1, _("Round 1 (October – March)")
@@ -217,7 +217,7 @@ class MonthsField(models.CharField):
         )
 
 
-class CalendarTask(models.Model):
+class CalendarEntry(models.Model):
     """A row of the operating calendar: a task and the months of the fiscal year it runs in."""
 
     site = models.ForeignKey(

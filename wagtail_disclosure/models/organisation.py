@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from wagtail_disclosure import conf
+
 # The ten work groups an Educational Service Area Office typically has (DOMAIN.md).
 DEFAULT_WORK_GROUPS = [
     ("admin", "กลุ่มอำนวยการ", "Administration"),
@@ -73,6 +75,17 @@ class OfficeProfile(BaseSiteSetting):
 
     def __str__(self):
         return self.short_name or self.name or str(self.site)
+
+    @classmethod
+    def wants_thai_digits(cls, site):
+        """The office's choice of digits for ``site``: its profile's box, or the install default.
+
+        The box can only switch Thai digits on: an install that defaults to Thai digits
+        (``THAI_DIGITS``) keeps them for every office.
+        """
+        if site is None:
+            return conf.get("THAI_DIGITS")
+        return bool(cls.for_site(site).use_thai_digits or conf.get("THAI_DIGITS"))
 
 
 class WorkGroup(models.Model):

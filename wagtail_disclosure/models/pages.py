@@ -9,27 +9,28 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.dates import MONTHS
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.documents import get_document_model_string
-from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import conf
-from ..checks.panels import ChecksPanel
-from ..fields import SanitisedRichTextField as RichTextField  # every save goes through bleach
-from ..thai.dates import fiscal_year, month_start
-from .catalogue import CatalogueEdition, CatalogueItem
-from .organisation import OfficeProfile, WorkGroup
+from wagtail_disclosure import conf
+from wagtail_disclosure.catalogue.freshness import freshness_of
+from wagtail_disclosure.fields import (
+    SanitisedRichTextField as RichTextField,  # every save goes through bleach
+)
+from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem
+from wagtail_disclosure.models.organisation import OfficeProfile, WorkGroup
+from wagtail_disclosure.panels import ChecksPanel
+from wagtail_disclosure.thai.dates import fiscal_year
 
 
 class DisclosurePageForm(WagtailAdminPageForm):
@@ -40,7 +41,7 @@ class DisclosurePageForm(WagtailAdminPageForm):
         field = self.fields.get("catalogue_items")
         parent = getattr(self, "parent_page", None)
         if field is not None:
-            edition = _edition_for(parent or self.instance)
+            edition = edition_for_page(parent or self.instance)
             if edition is not None:
                 field.queryset = CatalogueItem.objects.filter(edition=edition).order_by(
                     "sort_order"
@@ -87,7 +88,7 @@ def _site_id_for(page):
     return site.pk if site else None
 
 
-def _edition_for(page):
+def edition_for_page(page):
     """The catalogue edition that applies to ``page``: its hub's, else its site's office's."""
     if page is None or not getattr(page, "pk", None) and not getattr(page, "path", None):
         return _default_edition()
@@ -190,12 +191,10 @@ class DisclosurePage(Page):
             self.fiscal_year = self.fiscal_year_from(self.__dict__)
 
     def save(self, *args, **kwargs):
-        from ..workflows.guard import check_save
-
+        # Every publish path ends in a save; the publication policy is asked in a ``pre_save``
+        # receiver (``approval.signals``), before anything is written.
         if not self.fiscal_year:
             self.fiscal_year = self.fiscal_year_from(self.__dict__)
-        # every publish path ends here: no approval-required page goes live unapproved
-        check_save(self)
         return super().save(*args, **kwargs)
 
     @property
@@ -250,17 +249,49 @@ class TransparencyHubPage(Page):
     def active_edition(self):
         if self.edition_id:
             return self.edition
-        return _edition_for(self)
+        return edition_for_page(self)
 
-    def get_hub_rows(self, request=None):
+    def live_links(self, item_ids):
+        """The links between these catalogue items and the live pages under the hub.
+
+        Joins from the link table: SQLite turned the equivalent ``IN (subquery)`` into
+        items × pages index probes (10× slower at 2,150 pages).
+        """
+        through = DisclosurePage.catalogue_items.through
+        return through.objects.filter(
+            catalogueitem_id__in=item_ids,
+            disclosurepage__live=True,
+            disclosurepage__path__startswith=self.path,
+            disclosurepage__depth__gt=self.depth,
+        )
+
+    def content_stats(self, item_ids):
+        """``{item_id: {"count", "latest", "updated", "latest_fy"}}`` of the live pages under the
+        hub, in one query: how many, the newest date, the newest publication, the newest fiscal
+        year (what the freshness rule reads)."""
+        return {
+            row["catalogueitem_id"]: row
+            for row in self.live_links(item_ids)
+            .values("catalogueitem_id")
+            .annotate(
+                count=Count("disclosurepage_id"),
+                latest=Max("disclosurepage__date"),
+                updated=Max("disclosurepage__last_published_at"),
+                latest_fy=Max("disclosurepage__fiscal_year"),
+            )
+        }
+
+    def get_hub_rows(self, request=None, today=None):
         """One row per catalogue item, built in a fixed number of queries whatever the page count.
 
         Each row: the item, its indicator page (and ``indicator_url``), how many live pages answer
-        it, the latest date and fiscal year, when its content was last updated, its freshness, and the newest few pages as
-        ``HubLink`` (pk, title, url, date); the rest are on the indicator page. URLs are worked
-        out from the hub's own URL, not page by page (``pageurl`` on 200 links dominated the
-        render time).
-        No internal status reaches the public template: readiness belongs to the admin reports.
+        it, the latest date, when its content was last updated, its ``freshness``
+        (``catalogue.freshness.ItemFreshness`` on ``today``) and ``freshness_label``, and the
+        newest few pages as ``HubLink`` (pk, title, url, date); the rest are on the indicator
+        page. URLs are worked out from the hub's own URL, not page by page (``pageurl`` on 200
+        links dominated the render time).
+        The default template shows no internal status (readiness belongs to the admin reports);
+        the freshness is there for an office's own template.
         """
         edition = self.active_edition
         if edition is None:
@@ -279,31 +310,19 @@ class TransparencyHubPage(Page):
             .filter(item__edition=edition)
             .only("id", "title", "url_path", "path", "depth", "item_id")
         }
-        # Live pages under the hub, as joins from the link table: SQLite turned the equivalent
-        # ``IN (subquery)`` into items × pages index probes (10× slower at 2,150 pages).
-        through = DisclosurePage.catalogue_items.through
-        links = through.objects.filter(
-            catalogueitem_id__in=[item.pk for item in items],
-            disclosurepage__live=True,
-            disclosurepage__path__startswith=self.path,
-            disclosurepage__depth__gt=self.depth,
+        item_ids = [item.pk for item in items]
+        stats = self.content_stats(item_ids)
+        ranked = (
+            self.live_links(item_ids)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("catalogueitem_id")],
+                    order_by=[F("disclosurepage__date").desc(), F("disclosurepage_id").desc()],
+                )
+            )
+            .filter(rank__lte=conf.get("HUB_LATEST_PER_ITEM"))
         )
-        stats = {
-            row["catalogueitem_id"]: row
-            for row in links.values("catalogueitem_id").annotate(
-                count=Count("disclosurepage_id"),
-                latest=Max("disclosurepage__date"),
-                updated=Max("disclosurepage__last_published_at"),
-                latest_fy=Max("disclosurepage__fiscal_year"),
-            )
-        }
-        ranked = links.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("catalogueitem_id")],
-                order_by=[F("disclosurepage__date").desc(), F("disclosurepage_id").desc()],
-            )
-        ).filter(rank__lte=conf.get("HUB_LATEST_PER_ITEM"))
         latest = {}
         for link in ranked.values(
             "catalogueitem_id",
@@ -322,16 +341,16 @@ class TransparencyHubPage(Page):
             )
         for links_of_item in latest.values():
             links_of_item.sort(key=lambda link: (link.date, link.pk), reverse=True)
-        today = timezone.localdate()
+        today = today or timezone.localdate()
         rows = []
         for item in items:
             stat = stats.get(item.pk, {})
-            latest_date = stat.get("latest")
-            freshness = item_freshness(item, latest_date, stat.get("latest_fy"), today)
+            freshness = freshness_of(item, stat.get("latest"), stat.get("latest_fy"), today)
             rows.append(
                 {
                     "item": item,
-                    "freshness_label": FRESHNESS_LABELS[freshness],
+                    "freshness": freshness,
+                    "freshness_label": freshness.label,
                     "section": item.section,
                     "indicator": indicators.get(item.pk),
                     "indicator_url": url_of(indicators[item.pk].url_path)
@@ -406,30 +425,6 @@ class HubLink:
     date: datetime.date
 
 
-FRESHNESS_LABELS = {
-    "current": _("Up to date"),
-    "outdated": _("Needs updating"),
-    "missing": _("No content yet"),
-}
-
-
-def item_freshness(item, latest_date, latest_fiscal_year, today=None):
-    """ "missing", "outdated" or "current" for a catalogue item, from its newest content.
-
-    Outdated: the item must fall in the current fiscal year and nothing does, or it is expected
-    every ``update_months`` months and nothing is newer than the start of the month that many
-    months back (monthly: something from last month or this month).
-    """
-    if latest_date is None:
-        return "missing"
-    today = today or timezone.localdate()
-    if item.fiscal_year_bound and (latest_fiscal_year or 0) < fiscal_year(today):
-        return "outdated"
-    if item.update_months and latest_date < month_start(today, -item.update_months):
-        return "outdated"
-    return "current"
-
-
 class IndicatorPage(Page):
     """One catalogue item on the public site, holding the content that answers it."""
 
@@ -453,7 +448,7 @@ class IndicatorPage(Page):
         "wagtail_disclosure.CorruptionComplaintPage",
         "wagtail_disclosure.FeedbackPage",
         "wagtail_disclosure.SatisfactionSurveyPage",
-        "wagtail_disclosure.ChannelStatisticsPage",
+        "wagtail_disclosure.SubmissionStatisticsPage",
     ]
 
     search_fields = Page.search_fields + [
@@ -467,9 +462,16 @@ class IndicatorPage(Page):
         verbose_name = _("indicator page")
         verbose_name_plural = _("indicator pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
+    def freshness(self, today=None):
+        """The item's ``ItemFreshness`` on ``today``, read from the live pages under the hub, as
+        the hub's row for the item reads it."""
+        hub = TransparencyHubPage.objects.parent_of(self).first()
+        stat = hub.content_stats([self.item_id]).get(self.item_id, {}) if hub else {}
+        return freshness_of(self.item, stat.get("latest"), stat.get("latest_fy"), today)
 
+    def get_context(self, request, *args, **kwargs):
+        """The pages answering the item, 20 at a time, and the item's ``freshness`` (not shown by
+        the default template, like the hub's; there for an office's own)."""
         context = super().get_context(request, *args, **kwargs)
         pages = (
             DisclosurePage.objects.live()
@@ -478,333 +480,5 @@ class IndicatorPage(Page):
             .only("id", "title", "url_path", "date", "fiscal_year", "path", "depth")
         )
         context["pages"] = Paginator(pages, 20).get_page(request.GET.get("page"))
+        context["freshness"] = self.freshness()
         return context
-
-
-class DocumentPage(DisclosurePage):
-    """A document or announcement: the text, its attachments, its number and date."""
-
-    number = models.CharField(_("number (ที่)"), max_length=100, blank=True)
-    body = RichTextField(_("body"), blank=True)
-
-    content_panels = (
-        Page.content_panels
-        + [FieldPanel("summary"), FieldPanel("number"), FieldPanel("body")]
-        + [InlinePanel("attachments", heading=_("Attachments"), label=_("attachment"))]
-        + DisclosurePage.disclosure_panels
-        + DisclosurePage.sources_panels
-    )
-    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
-    subpage_types = []
-    search_fields = DisclosurePage.search_fields + [
-        index.SearchField("body"),
-        index.SearchField("number"),
-        index.AutocompleteField("number"),
-        # The text of attached PDF/DOCX files, extracted by search.tasks in the background.
-        index.RelatedFields(
-            "attachments",
-            [
-                index.SearchField("title"),
-                index.RelatedFields(
-                    "document", [index.SearchField("title"), index.SearchField("extracted_text")]
-                ),
-            ],
-        ),
-    ]
-
-    template = "wagtail_disclosure/pages/document_page.html"
-
-    class Meta:
-        verbose_name = _("document or announcement")
-        verbose_name_plural = _("documents and announcements")
-
-
-class DocumentAttachment(Orderable):
-    page = ParentalKey(DocumentPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name=_("document"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    title = models.CharField(
-        _("title"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-
-    @property
-    def display_title(self):
-        return self.title or self.document.title
-
-
-class ExecutiveProfilesPage(DisclosurePage):
-    """The office's executives (O2): names, positions, photos, contacts."""
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = (
-        Page.content_panels
-        + [
-            FieldPanel("intro"),
-            InlinePanel("executives", heading=_("Executives"), label=_("executive")),
-        ]
-        + DisclosurePage.disclosure_panels
-        + DisclosurePage.sources_panels
-    )
-    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
-    subpage_types = []
-    search_fields = DisclosurePage.search_fields + [
-        index.SearchField("intro"),
-        index.RelatedFields(
-            "executives", [index.SearchField("name"), index.SearchField("position")]
-        ),
-    ]
-
-    template = "wagtail_disclosure/pages/executive_profiles_page.html"
-
-    class Meta:
-        verbose_name = _("executive profiles")
-        verbose_name_plural = _("executive profiles")
-
-
-class ExecutiveProfile(Orderable):
-    page = ParentalKey(ExecutiveProfilesPage, on_delete=models.CASCADE, related_name="executives")
-    name = models.CharField(_("name"), max_length=255)
-    position = models.CharField(_("position"), max_length=255)
-    photo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("position"),
-        FieldPanel("photo"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("executive")
-        verbose_name_plural = _("executives")
-
-    def __str__(self):
-        return f"{self.name}, {self.position}"
-
-
-class ContactPage(DisclosurePage):
-    """How to reach the office (O5)."""
-
-    address = models.TextField(_("address"))
-    phone = models.CharField(_("phone"), max_length=100, blank=True)
-    fax = models.CharField(_("fax"), max_length=100, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    map_url = models.URLField(_("map link"), blank=True, max_length=1000)
-    office_hours = models.CharField(_("office hours"), max_length=255, blank=True)
-
-    content_panels = (
-        Page.content_panels
-        + [
-            FieldPanel("address"),
-            FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
-            FieldPanel("email"),
-            FieldPanel("map_url"),
-            FieldPanel("office_hours"),
-        ]
-        + DisclosurePage.disclosure_panels
-    )
-    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
-    subpage_types = []
-    search_fields = DisclosurePage.search_fields + [
-        index.SearchField("address"),
-        index.SearchField("phone"),
-        index.SearchField("email"),
-        index.SearchField("office_hours"),
-    ]
-
-    template = "wagtail_disclosure/pages/contact_page.html"
-
-    class Meta:
-        verbose_name = _("contact")
-        verbose_name_plural = _("contacts")
-
-
-class ProcurementSummaryForm(DisclosurePageForm):
-    """A month has rows, or says explicitly that there was no procurement; never both, never neither."""
-
-    def clean(self):
-        cleaned = super().clean()
-        rows = self.formsets.get("rows")
-        live_rows = 0
-        # The page form is cleaned before its formsets: clean each row form first, so that
-        # its DELETE box can be read (the formset reports the rows' own errors later).
-        for i, form in enumerate(rows.forms if rows is not None else []):
-            form.is_valid()
-            if rows.can_delete and rows._should_delete_form(form):
-                continue
-            if i < rows.initial_form_count() or form.has_changed():
-                live_rows += 1
-        if cleaned.get("no_procurement") and live_rows:
-            self.add_error(
-                "no_procurement", _("Untick “no procurement” or remove the rows: not both.")
-            )
-        elif not cleaned.get("no_procurement") and not live_rows:
-            self.add_error(
-                "no_procurement",
-                _(
-                    "Add the month's procurement rows, or tick “no procurement this month” to say so explicitly."
-                ),
-            )
-        return cleaned
-
-
-class ProcurementSummaryPage(DisclosurePage):
-    """Monthly procurement summary in the shape of แบบ สขร.๑ (O21).
-
-    A month without procurement must say so explicitly rather than stay silent.
-    """
-
-    month = models.PositiveSmallIntegerField(
-        _("month"),
-        choices=list(MONTHS.items()),
-    )
-    year = models.PositiveIntegerField(_("year (B.E.)"))
-    no_procurement = models.BooleanField(_("no procurement this month"), default=False)
-    note = models.TextField(_("note"), blank=True)
-
-    content_panels = (
-        Page.content_panels
-        + [
-            FieldRowPanel([FieldPanel("month"), FieldPanel("year")]),
-            FieldPanel("no_procurement"),
-            InlinePanel("rows", heading=_("Procurement (แบบ สขร.๑)"), label=_("row")),
-            FieldPanel("note"),
-        ]
-        + DisclosurePage.disclosure_panels
-        + DisclosurePage.sources_panels
-    )
-    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
-    subpage_types = []
-    base_form_class = ProcurementSummaryForm
-    search_fields = DisclosurePage.search_fields + [
-        index.SearchField("note"),
-        index.RelatedFields(
-            "rows",
-            [
-                index.SearchField(name)
-                for name in ("work", "method", "bidders", "selected", "reason", "contract")
-            ],
-        ),
-    ]
-
-    template = "wagtail_disclosure/pages/procurement_summary_page.html"
-
-    class Meta:
-        verbose_name = _("monthly procurement summary")
-        verbose_name_plural = _("monthly procurement summaries")
-
-    @classmethod
-    def fiscal_year_from(cls, values):
-        """October to December count in the next fiscal year: ตุลาคม ๒๕๖๖ is in FY ๒๕๖๗."""
-        month, year = values.get("month"), values.get("year")
-        if not month or not year:
-            return super().fiscal_year_from(values)
-        return int(year) + (1 if int(month) >= 10 else 0)
-
-    def clean(self):
-        if self.year and self.year < 2400:
-            raise ValidationError({"year": _("Give the year in Buddhist Era (e.g. 2566).")})
-        super().clean()
-
-    @property
-    def month_name(self):
-        from ..thai.dates import thai_month_name
-
-        return thai_month_name(self.month)
-
-
-class ProcurementRow(Orderable):
-    """One line of แบบ สขร.๑."""
-
-    page = ParentalKey(ProcurementSummaryPage, on_delete=models.CASCADE, related_name="rows")
-    work = models.CharField(_("work procured"), max_length=500)
-    budget = models.DecimalField(_("budget (baht)"), max_digits=14, decimal_places=2)
-    reference_price = models.DecimalField(
-        _("reference price (baht)"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    method = models.CharField(_("procurement method"), max_length=255)
-    bidders = models.TextField(_("bidders and prices offered"))
-    selected = models.TextField(_("selected bidder and agreed price"))
-    reason = models.TextField(_("reason for selection"))
-    contract = models.CharField(_("contract or agreement number and date"), max_length=255)
-
-    panels = [
-        FieldPanel("work"),
-        FieldRowPanel([FieldPanel("budget"), FieldPanel("reference_price")]),
-        FieldPanel("method"),
-        FieldPanel("bidders"),
-        FieldPanel("selected"),
-        FieldPanel("reason"),
-        FieldPanel("contract"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("procurement row")
-        verbose_name_plural = _("procurement rows")
-
-
-class NewsPage(DisclosurePage):
-    """News and activities (O7), with photos."""
-
-    body = RichTextField(_("body"))
-
-    content_panels = (
-        Page.content_panels
-        + [
-            FieldPanel("summary"),
-            FieldPanel("body"),
-            InlinePanel("photos", heading=_("Photos"), label=_("photo")),
-        ]
-        + DisclosurePage.disclosure_panels
-        + DisclosurePage.sources_panels
-    )
-    parent_page_types = ["wagtail_disclosure.IndicatorPage"]
-    subpage_types = []
-    search_fields = DisclosurePage.search_fields + [
-        index.SearchField("body"),
-        index.RelatedFields("photos", [index.SearchField("caption")]),
-    ]
-
-    template = "wagtail_disclosure/pages/news_page.html"
-
-    class Meta:
-        verbose_name = _("news or activity")
-        verbose_name_plural = _("news and activities")
-
-
-class NewsPhoto(Orderable):
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("image"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    caption = models.CharField(_("caption"), max_length=500, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")

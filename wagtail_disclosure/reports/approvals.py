@@ -5,14 +5,14 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, TaskState, WorkflowState
 
-from .turnaround import _aware_range
+from wagtail_disclosure.models import DisclosurePage
+from wagtail_disclosure.reports.turnaround import aware_range
 
 
 def approvals(site, period):
-    from ..models import DisclosurePage
-
+    """Every publication of ``site`` approved during ``period``, with its steps and memo."""
     pages = dict(DisclosurePage.objects.descendant_of(site.root_page).values_list("pk", "title"))
-    start, end = _aware_range(period)
+    start, end = aware_range(period)
     states = list(
         WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),

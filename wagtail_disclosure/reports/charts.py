@@ -5,7 +5,7 @@ Labels are escaped; numbers go through ``thai_digits`` so a chart follows the of
 
 from django.utils.html import format_html, format_html_join
 
-from ..thai.digits import thai_digits
+from wagtail_disclosure.thai.digits import thai_digits
 
 BAR = "#1b4f8a"
 TRACK = "#e6ebf1"

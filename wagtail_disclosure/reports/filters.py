@@ -8,8 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from ..thai.dates import fiscal_year
-from ..thai.digits import thai_digits
+from wagtail_disclosure.models import CatalogueItem, WorkGroup
+from wagtail_disclosure.reports.readiness import edition_for_site
+from wagtail_disclosure.sites import site_for_request
+from wagtail_disclosure.thai.dates import fiscal_year
+from wagtail_disclosure.thai.digits import thai_digits
 
 
 def fiscal_year_choices():
@@ -41,6 +44,18 @@ class ReportFilterForm(forms.Form):
         return data
 
 
+def work_groups(request):
+    """The work groups of the site the report is for."""
+    return WorkGroup.objects.filter(site=site_for_request(request))
+
+
+def catalogue_items(request):
+    """The items of the catalogue edition that applies to the site the report is for."""
+    site = site_for_request(request)
+    edition = edition_for_site(site) if site else None
+    return CatalogueItem.objects.filter(edition=edition).order_by("sort_order")
+
+
 class ReportFilterSet(WagtailFilterSet):
     """All report filters; each view keeps the ones it uses (``filter_fields``)."""
 
@@ -50,10 +65,10 @@ class ReportFilterSet(WagtailFilterSet):
     round = django_filters.ChoiceFilter(label=_("Round"), choices=ROUND_CHOICES, method=_keep)
     quarter = django_filters.ChoiceFilter(label=_("Quarter"), choices=QUARTER_CHOICES, method=_keep)
     group = django_filters.ModelChoiceFilter(
-        label=_("Work group"), queryset=lambda request: _groups(request), method=_keep
+        label=_("Work group"), queryset=work_groups, method=_keep
     )
     indicator = django_filters.ModelChoiceFilter(
-        label=_("Indicator"), queryset=lambda request: _items(request), method=_keep
+        label=_("Indicator"), queryset=catalogue_items, method=_keep
     )
 
     class Meta:
@@ -66,24 +81,3 @@ class ReportFilterSet(WagtailFilterSet):
             for name in list(self.filters):
                 if name not in fields:
                     del self.filters[name]
-
-
-def _site(request):
-    from wagtail.models import Site
-
-    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-
-
-def _groups(request):
-    from ..models import WorkGroup
-
-    return WorkGroup.objects.filter(site=_site(request))
-
-
-def _items(request):
-    from ..models import CatalogueItem
-    from .readiness import edition_for_site
-
-    site = _site(request)
-    edition = edition_for_site(site) if site else None
-    return CatalogueItem.objects.filter(edition=edition).order_by("sort_order")

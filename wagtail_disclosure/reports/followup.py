@@ -1,15 +1,17 @@
 """Publication follow-up per period: items per group, category, channel and month.
 
 The website counts itself: every live disclosure page of the site dated inside the period is one
-item. Other channels come from ``ChannelLog``. Seeds 000/001/002: follow-up every quarter, tracking
-per round, results per channel.
+item. Other channels come from ``ChannelLog``. The announcements of สพป.สมุทรปราการ เขต 2 (31 พ.ค.
+2561: follow-up every quarter), สพม.พะเยา (1 เม.ย. 2565: a tracking form per round) and สพป.ชุมพร
+เขต 1 (2565: results per channel).
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models.followup import Channel, ChannelLog
-from ..thai.dates import fiscal_months
+from wagtail_disclosure.models import CatalogueItem, DisclosurePage, WorkGroup
+from wagtail_disclosure.models.followup import Channel, ChannelLog
+from wagtail_disclosure.thai.dates import fiscal_months
 
 
 @dataclass
@@ -56,8 +58,6 @@ class FollowUp:
 
 def followup(site, period, edition=None, group=None, item=None):
     """Counts of items published by ``site`` during ``period`` (a ``FiscalPeriod``)."""
-    from ..models import CatalogueItem, DisclosurePage, WorkGroup
-
     result = FollowUp(period)
     result.groups = {g.pk: g for g in WorkGroup.objects.filter(site=site)}
     items = CatalogueItem.objects.select_related("section").order_by("sort_order")

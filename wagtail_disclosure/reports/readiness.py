@@ -1,20 +1,32 @@
 """OIT readiness: what each catalogue item's published content says about it, and percentages.
 
-Statuses follow seed 003's vocabulary (ข้อมูลสมบูรณ์ / เพิ่มเติมข้อมูลให้สมบูรณ์ / ปรับปรุงข้อมูลให้เป็นปัจจุบัน)
-and are derived from the content, never typed in: an item is *missing* without live content,
-*needs update* when it must be in the fiscal year and nothing is, *needs more* when it must go
-through the request-memo chain and nothing current did, else *complete*.
+Statuses follow the vocabulary of the สพม.หนองคาย OIT report of 2566 (ข้อมูลสมบูรณ์ /
+เพิ่มเติมข้อมูลให้สมบูรณ์ / ปรับปรุงข้อมูลให้เป็นปัจจุบัน) and are derived from the content, never typed
+in: an item is *missing* without live content, *needs update* when the freshness rule
+(``catalogue.freshness``) says it is outdated, *needs more* when it must go through the
+request-memo chain and none of the content that keeps it current did, else *complete*. So an item
+counts complete only when it is current.
 """
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..thai.dates import add_months, fiscal_year, fiscal_year_range
+from wagtail_disclosure.approval.policy import approved_page_ids
+from wagtail_disclosure.catalogue.freshness import (
+    Freshness,
+    ItemFreshness,
+    freshness_of_pages,
+    serves_fiscal_year,
+)
+from wagtail_disclosure.models import DisclosurePage, TransparencyHubPage, WorkGroup
+from wagtail_disclosure.models.pages import edition_for_page
+from wagtail_disclosure.numbers import percent
+from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range
 
 
 class Status(models.TextChoices):
@@ -22,12 +34,6 @@ class Status(models.TextChoices):
     NEEDS_MORE = "needs_more", _("Needs more")
     NEEDS_UPDATE = "needs_update", _("Needs update")
     MISSING = "missing", _("Missing")
-
-
-class Freshness(models.TextChoices):
-    FRESH = "fresh", _("Fresh")
-    DUE = "due", _("Due")
-    OVERDUE = "overdue", _("Overdue")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class ItemReadiness:
     reason: str
     pages: list = field(default_factory=list)
     group: object = None
+    freshness: ItemFreshness = ItemFreshness(Freshness.MISSING)
 
     @property
     def status_label(self):
@@ -66,23 +73,20 @@ class ItemReadiness:
         return max(dates) if dates else None
 
 
-def classify(item, pages, fy):
-    """Status and reason of ``item`` given its live ``pages`` (``PageFact``) for fiscal year ``fy``."""
-    if not pages:
-        return Status.MISSING, _("Nothing published for this item.")
-    current = [p for p in pages if not item.fiscal_year_bound or p.fiscal_year == fy]
-    if not current:
-        return Status.NEEDS_UPDATE, _("Nothing published for fiscal year %(year)s.") % {"year": fy}
-    if item.needs_approval and not any(p.approved for p in current):
-        return Status.NEEDS_MORE, _("Published without approval through the request-memo chain.")
-    return Status.COMPLETE, ""
-
-
-def percent(part, whole):
-    """Percentage with two decimals, cut off rather than rounded, as seed 003 does (20/33 = 60.60)."""
-    if not whole:
-        return Decimal("0.00")
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+def classify(item, pages, today):
+    """Status, reason and ``ItemFreshness`` of ``item`` on ``today``, given its live ``pages``
+    (``PageFact``)."""
+    freshness = freshness_of_pages(item, pages, today)
+    if freshness.status == Freshness.MISSING:
+        return Status.MISSING, freshness.reason, freshness
+    if not freshness.is_current:
+        return Status.NEEDS_UPDATE, freshness.reason, freshness
+    year = fiscal_year(today)
+    serving = [p for p in pages if serves_fiscal_year(item, p.fiscal_year, year)]
+    if item.needs_approval and not any(p.approved for p in serving):
+        reason = _("Published without approval through the request-memo chain.")
+        return Status.NEEDS_MORE, reason, freshness
+    return Status.COMPLETE, "", freshness
 
 
 @dataclass
@@ -104,7 +108,8 @@ class Tally:
 
 
 def indicator_code(section):
-    """The ITA indicator a section belongs to: "9" for sections "9.1"…"9.6" (seed 003 counts so)."""
+    """The ITA indicator a section belongs to: "9" for sections "9.1"…"9.6" (the สพม.หนองคาย OIT
+    report of 2566 counts so)."""
     return str(section.code).split(".")[0]
 
 
@@ -125,46 +130,15 @@ def summarise(rows):
     return list(sections.values()), list(indicators.values()), overall
 
 
-def freshness(item, pages, today=None, due_days=30):
-    """Fresh, due or overdue, and the date the next update is expected (``None`` if never).
-
-    Overdue: the item must be in the current fiscal year and nothing is, or its newest content is
-    older than ``update_months``. Due: that limit falls within ``due_days``.
-    """
-    today = today or datetime.date.today()
-    dates = [p.date for p in pages if p.date]
-    if not dates:
-        return None, None
-    latest = max(dates)
-    deadlines = []
-    if item.fiscal_year_bound:
-        if max((p.fiscal_year or 0) for p in pages) < fiscal_year(today):
-            return Freshness.OVERDUE, fiscal_year_range(fiscal_year(today))[0]
-        deadlines.append(fiscal_year_range(fiscal_year(today))[1])
-    if item.update_months:
-        deadlines.append(add_months(latest, item.update_months))
-    if not deadlines:
-        return Freshness.FRESH, None
-    due = min(deadlines)
-    if due < today:
-        return Freshness.OVERDUE, due
-    if (due - today).days <= due_days:
-        return Freshness.DUE, due
-    return Freshness.FRESH, due
-
-
 # --- gathering the facts from the content ---------------------------------------------------
 
 
 def edition_for_site(site):
     """The edition the site's public hub shows (else the office's active one, else the default)."""
-    from ..models import TransparencyHubPage
-    from ..models.pages import _edition_for
-
     hub = TransparencyHubPage.objects.live().descendant_of(site.root_page, inclusive=True).first()
     if hub is not None:
         return hub.active_edition
-    return _edition_for(site.root_page)
+    return edition_for_page(site.root_page)
 
 
 def page_facts_by_item(site, edition, request=None):
@@ -172,8 +146,6 @@ def page_facts_by_item(site, edition, request=None):
 
     A fixed number of queries whatever the number of pages.
     """
-    from ..models import DisclosurePage
-    from ..workflows import approved_page_ids
 
     live = DisclosurePage.objects.live().descendant_of(site.root_page)
     through = DisclosurePage.catalogue_items.through
@@ -220,11 +192,22 @@ def page_facts_by_item(site, edition, request=None):
     return by_item
 
 
-def readiness(site, edition, fy=None, request=None, group=None, item=None):
-    """One ``ItemReadiness`` per item of ``edition`` (optionally one group's or one item's)."""
-    from ..models import WorkGroup
+def as_of(fy, today):
+    """The day readiness of fiscal year ``fy`` is read on: ``today`` while the year runs, else
+    its last day (a year gone by) or its first (a year to come)."""
+    first, last = fiscal_year_range(fy)
+    return min(max(today, first), last)
 
-    fy = fy or fiscal_year()
+
+def readiness(site, edition, fy=None, request=None, group=None, item=None, today=None):
+    """One ``ItemReadiness`` per item of ``edition`` (optionally one group's or one item's).
+
+    Read on ``as_of(fy, today)``. For a fiscal year gone by, the content of later years is left
+    out: it is no evidence for that year.
+    """
+    today = today or timezone.localdate()
+    fy = fy or fiscal_year(today)
+    day = as_of(fy, today)
     facts = page_facts_by_item(site, edition, request)
     groups = {g.pk: g for g in WorkGroup.objects.filter(site=site)}
     by_code = {g.code: g for g in groups.values()}
@@ -233,7 +216,9 @@ def readiness(site, edition, fy=None, request=None, group=None, item=None):
         if item is not None and catalogue_item.pk != item.pk:
             continue
         pages = facts.get(catalogue_item.pk, [])
-        status, reason = classify(catalogue_item, pages, fy)
+        if day < today:
+            pages = [p for p in pages if (p.fiscal_year or fy) <= fy]
+        status, reason, freshness = classify(catalogue_item, pages, day)
         owners = Counter(p.group_id for p in pages if p.group_id)
         owner = (
             groups.get(owners.most_common(1)[0][0])
@@ -242,5 +227,5 @@ def readiness(site, edition, fy=None, request=None, group=None, item=None):
         )
         if group is not None and (owner is None or owner.pk != group.pk):
             continue
-        rows.append(ItemReadiness(catalogue_item, status, reason, pages, owner))
+        rows.append(ItemReadiness(catalogue_item, status, reason, pages, owner, freshness))
     return rows

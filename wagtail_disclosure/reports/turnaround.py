@@ -6,6 +6,7 @@ of tasks. Emergency publications are recorded by the approval-chain module when 
 (model ``EmergencyPublication``); without it that part is simply empty.
 """
 
+import datetime
 import statistics
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+
+from wagtail_disclosure.models import DisclosurePage, WorkGroup
 
 
 @dataclass
@@ -52,8 +55,6 @@ def _days(start, end):
 
 def turnaround(site, period, group=None, now=None):
     """Workflow figures for pages of ``site`` submitted during ``period`` (a ``FiscalPeriod``)."""
-    from ..models import DisclosurePage, WorkGroup
-
     now = now or timezone.now()
     pages = DisclosurePage.objects.descendant_of(site.root_page)
     if group is not None:
@@ -64,7 +65,7 @@ def turnaround(site, period, group=None, now=None):
     }
     groups = {g.pk: GroupTurnaround(g) for g in WorkGroup.objects.filter(site=site)}
     no_group = GroupTurnaround(None)
-    start, end = _aware_range(period)
+    start, end = aware_range(period)
     states = list(
         WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
@@ -126,9 +127,8 @@ def turnaround(site, period, group=None, now=None):
     return Turnaround(rows, pending, refusals, emergencies, recording)
 
 
-def _aware_range(period):
-    import datetime
-
+def aware_range(period):
+    """The period as aware datetimes: from its first day's midnight to the day after its last."""
     tz = timezone.get_current_timezone()
     start = datetime.datetime.combine(period.start, datetime.time(), tzinfo=tz)
     end = datetime.datetime.combine(period.end, datetime.time(), tzinfo=tz) + datetime.timedelta(

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import CatalogueItem, DisclosurePage, WorkGroup
-from ..thai.digits import thai_digits
+from wagtail_disclosure.models import CatalogueItem, DisclosurePage, WorkGroup
+from wagtail_disclosure.thai.digits import thai_digits
 
 
 class IndicatorChoiceField(forms.ModelChoiceField):

@@ -4,7 +4,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from modelsearch.index import RelatedFields, SearchField
 
-from . import segment
+from wagtail_disclosure.search import segment
 
 # Relations shown beside each result already (the indicator codes), not repeated in its snippet.
 NOT_IN_SNIPPET = {"catalogue_items", "item"}

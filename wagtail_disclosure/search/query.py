@@ -2,8 +2,8 @@
 
 from wagtail.models import Page
 
-from ..models import DisclosurePage, IndicatorPage
-from . import segment
+from wagtail_disclosure.models import DisclosurePage, IndicatorPage
+from wagtail_disclosure.search import segment
 
 
 def search_scope(site=None):

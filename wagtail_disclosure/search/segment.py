@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..thai.digits import to_arabic_digits
+from wagtail_disclosure.thai.digits import to_arabic_digits
 
 # Thai letters, vowels and marks; not the digits (normalised first), ฯ, ๆ, ฿ and the signs ๏ ๚ ๛.
 _THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"

@@ -10,8 +10,8 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from modelsearch.tasks import insert_or_update_object_task
 
-from ..models import DisclosureDocument, DisclosurePage
-from .tasks import extract_document_text
+from wagtail_disclosure.models import DisclosureDocument, DisclosurePage
+from wagtail_disclosure.search.jobs import extract_document_text
 
 
 @receiver(post_save)

@@ -3,14 +3,19 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from .. import conf
-from ..models import CatalogueEdition, DisclosurePage, IndicatorPage, TransparencyHubPage
-from . import segment
-from .forms import SearchForm
-from .highlight import highlight, page_text, snippet
-from .query import search_pages, search_scope
+from wagtail_disclosure import conf
+from wagtail_disclosure.models import (
+    CatalogueEdition,
+    DisclosurePage,
+    IndicatorPage,
+    TransparencyHubPage,
+)
+from wagtail_disclosure.search import segment
+from wagtail_disclosure.search.forms import SearchForm
+from wagtail_disclosure.search.highlight import highlight, page_text, snippet
+from wagtail_disclosure.search.query import search_pages, search_scope
+from wagtail_disclosure.sites import site_for_request
 
 RESULTS_PER_PAGE = 10
 
@@ -66,7 +71,7 @@ def _result(page, query, request):
 
 
 def search(request):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     scope = search_scope(site)
     form = SearchForm(
         request.GET or None,

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..thai import dates, digits
+from wagtail_disclosure.thai import dates, digits
 
 register = template.Library()
 

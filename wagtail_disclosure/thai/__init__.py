@@ -3,7 +3,7 @@
 Formatting goes through pythainlp; only the fiscal calendar, which no library has, is written here.
 """
 
-from .dates import (  # noqa: F401
+from wagtail_disclosure.thai.dates import (
     FiscalPeriod,
     add_months,
     be_year,
@@ -16,9 +16,25 @@ from .dates import (  # noqa: F401
     month_label,
     thai_month_name,
 )
-from .digits import (  # noqa: F401
-    office_uses_thai_digits,
+from wagtail_disclosure.thai.digits import (
     thai_digits,
     thai_digits_active,
     uses_thai_digits,
 )
+
+__all__ = [
+    "FiscalPeriod",
+    "add_months",
+    "be_year",
+    "fiscal_months",
+    "fiscal_quarter",
+    "fiscal_round",
+    "fiscal_year",
+    "fiscal_year_range",
+    "format_thai_date",
+    "month_label",
+    "thai_digits",
+    "thai_digits_active",
+    "thai_month_name",
+    "uses_thai_digits",
+]

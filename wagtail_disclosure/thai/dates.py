@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from pythainlp.util import thai_strftime
 
-from .digits import thai_digits, uses_thai_digits
+from wagtail_disclosure.thai.digits import thai_digits, uses_thai_digits
 
 BE_OFFSET = 543
 
@@ -188,5 +188,5 @@ def add_months(value, months):
 
 
 def month_label(year, month):
-    """Short month and B.E. year, the way the seeds' calendars head their columns: "ต.ค. ๖๖"."""
+    """Short month and B.E. year, the way the announcements' calendars head their columns: "ต.ค. ๖๖"."""
     return format_thai_date(datetime.date(year, month, 1), "%b %y")

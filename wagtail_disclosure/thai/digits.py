@@ -1,8 +1,9 @@
 """Thai digits (๐–๙), on demand of the office.
 
-Whether digits are Thai is decided per office (``OfficeProfile.use_thai_digits``, per Site), with
+Whether digits are Thai is decided per office (``OfficeProfile.wants_thai_digits(site)``), with
 ``THAI_DIGITS`` as the install-wide default. ``ThaiDigitsMiddleware`` activates the office's choice
-for each request; code outside a request (PDF jobs, exports, commands) uses ``digits_for_site``.
+for each request; code outside a request (PDF jobs, exports, commands) wraps its work in
+``thai_digits_active(OfficeProfile.wants_thai_digits(site))``. This module knows no model.
 """
 
 from contextlib import contextmanager
@@ -10,7 +11,7 @@ from contextvars import ContextVar
 
 from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
 
-from .. import conf
+from wagtail_disclosure import conf
 
 _active = ContextVar("wagtail_disclosure_thai_digits", default=None)
 
@@ -29,20 +30,6 @@ def thai_digits_active(value):
         yield
     finally:
         _active.reset(token)
-
-
-def office_uses_thai_digits(site):
-    """The office's choice for ``site``: its profile's setting, or the install default.
-
-    The profile's box can only switch Thai digits on: an install that defaults to Thai digits
-    keeps them for every office.
-    """
-    if site is None:
-        return conf.get("THAI_DIGITS")
-    from ..models import OfficeProfile
-
-    profile = OfficeProfile.for_site(site)
-    return bool(profile.use_thai_digits or conf.get("THAI_DIGITS"))
 
 
 def thai_digits(value, force=None):

@@ -7,7 +7,7 @@ phone numbers, budget figures and document numbers are not reported.
 
 import re
 
-from .digits import to_arabic_digits
+from wagtail_disclosure.thai.digits import to_arabic_digits
 
 # A run of digit groups, each separated by one dash, space (incl. no-break/thin) or dot. An ID is
 # any whole groups of the run that add up to 13 digits, so "เลขที่ 12 1-2345-..." still finds it.

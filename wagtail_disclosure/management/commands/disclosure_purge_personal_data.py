@@ -1,11 +1,11 @@
-"""Remove personal data from channel submissions whose retention period is over (PDPA).
+"""Remove personal data from public submissions whose retention period is over (PDPA).
 
 Run it daily from cron: ``python manage.py disclosure_purge_personal_data``.
 """
 
 from django.core.management.base import BaseCommand
 
-from wagtail_disclosure.channels.privacy import purge
+from wagtail_disclosure.submissions.privacy import purge
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from wagtail_disclosure.workflows.notifications import send_reminders
+from wagtail_disclosure.approval.notifications import send_reminders
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from ...catalogue import shipped_editions
-from ...catalogue.loader import CatalogueError, load
+from wagtail_disclosure.catalogue import shipped_editions
+from wagtail_disclosure.catalogue.loader import CatalogueError, load
 
 
 class Command(BaseCommand):

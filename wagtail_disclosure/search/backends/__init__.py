@@ -29,12 +29,14 @@ def _sqlite_fts():
 
 def SearchBackend(params):  # noqa: N802 – the name Wagtail looks up in a backend module
     """The Thai backend for the default database's vendor (as modelsearch's ``database`` does)."""
+    # The two imports below are for the vendor in use only, as modelsearch's own dispatch does:
+    # the PostgreSQL module needs psycopg (through django.contrib.postgres), optional on SQLite.
     if connection.vendor == "postgresql":
-        from .postgres import ThaiPostgresSearchBackend
+        from wagtail_disclosure.search.backends.postgres import ThaiPostgresSearchBackend
 
         return ThaiPostgresSearchBackend(params)
     if connection.vendor == "sqlite" and _sqlite_fts():
-        from .sqlite import ThaiSQLiteSearchBackend
+        from wagtail_disclosure.search.backends.sqlite import ThaiSQLiteSearchBackend
 
         return ThaiSQLiteSearchBackend(params)
     from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend

@@ -3,7 +3,7 @@
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Phrase, PlainText
 
-from .. import segment
+from wagtail_disclosure.search import segment
 
 
 class SegmentingIndexerMixin:

@@ -6,7 +6,12 @@ from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as base
 from modelsearch.index import SearchField
 
-from .common import SegmentingIndexerMixin, build_expression, is_text, parsed
+from wagtail_disclosure.search.backends.common import (
+    SegmentingIndexerMixin,
+    build_expression,
+    is_text,
+    parsed,
+)
 
 
 class ThaiPostgresIndexer(SegmentingIndexerMixin, base.ObjectIndexer):

@@ -6,7 +6,12 @@ from django.db.models import Count, Value
 from modelsearch.backends.database.sqlite import sqlite as base
 from modelsearch.backends.database.sqlite.query import SearchQueryExpression
 
-from .common import SegmentingIndexerMixin, build_expression, is_text, parsed
+from wagtail_disclosure.search.backends.common import (
+    SegmentingIndexerMixin,
+    build_expression,
+    is_text,
+    parsed,
+)
 
 
 class ThaiSQLiteIndexer(SegmentingIndexerMixin, base.ObjectIndexer):

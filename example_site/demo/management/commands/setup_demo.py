@@ -12,10 +12,10 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from demo import channels, content, followup
 from demo.models import HomePage
+from wagtail_disclosure.approval.policy import trusted_publication
+from wagtail_disclosure.approval.setup import set_up_approval
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup
-from wagtail_disclosure.workflows.guard import trusted_publication
-from wagtail_disclosure.workflows.setup import set_up_chain
 
 DEMO_PASSWORD = "demo-2566"
 
@@ -103,7 +103,7 @@ class Command(BaseCommand):
                 hub = content.build(home, profile.active_edition, site)
                 channels.build(hub, site)
                 followup.build(site)
-            set_up_chain(site, hub)
+            set_up_approval(site, hub)
             self.delegation(site)
         if not options["quiet"]:
             self.stdout.write(self.style.SUCCESS(f"Demo office ready. Hub: {hub.url_path} → /oit/"))

@@ -1,0 +1,50 @@
+"""Background extraction of the text of attached documents, for search.
+
+``extract_document_text`` is a django-tasks task, enqueued when a document's file is uploaded or
+replaced (see ``search.signals``). Without a ``TASKS`` setting Django runs it at once, after the
+upload's transaction commits; an office with large PDFs should run a real worker instead, so that
+the upload returns at once and the text arrives a moment later:
+
+    pip install django-tasks-db                       # the database queue for django-tasks
+    INSTALLED_APPS += ["django_tasks_db"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    python manage.py migrate && python manage.py db_worker   # keep running (systemd, supervisor)
+
+Wagtail's own search indexing tasks then run on the same worker.
+"""
+
+import logging
+
+from django_tasks import task
+from wagtail.documents import get_document_model
+from wagtail.search import index
+
+from wagtail_disclosure.models import DocumentPage
+from wagtail_disclosure.text_extraction import extract_text
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def extract_document_text(document_id):
+    """Store the text of document ``document_id`` and reindex it and the pages it is attached to.
+
+    Returns the number of characters extracted (task results must be JSON).
+    """
+    model = get_document_model()
+    document = model.objects.filter(pk=document_id).first()
+    if document is None or not hasattr(document, "extracted_text"):
+        return 0
+    try:
+        with document.file.open("rb") as fileobj:
+            text = extract_text(fileobj)
+    except OSError:
+        logger.warning("Document %s: file cannot be read, no text extracted", document_id)
+        text = ""
+    text = text.replace("\x00", "")  # PostgreSQL text columns refuse NUL
+    model.objects.filter(pk=document.pk).update(extracted_text=text)
+    document.extracted_text = text
+    index.insert_or_update_object(document)
+    for page in DocumentPage.objects.filter(attachments__document=document).distinct():
+        index.insert_or_update_object(page)
+    return len(text)

@@ -1,0 +1,146 @@
+"""What the approval service plugs into Wagtail's admin; ``wagtail_hooks`` registers these functions.
+
+The ``before_*`` hooks ask the publication policy (``approval.policy``) first, so that a refused
+action ends in a message saying why, in the editor's language, instead of an error page; the
+policy's receivers refuse on every path whether or not a hook ran.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import Button
+from wagtail.models import Page
+
+from wagtail_disclosure.approval import emergency, policy
+from wagtail_disclosure.models import RequestMemo
+
+LOG_ACTIONS = [
+    (
+        "wagtail_disclosure.schedule.refused",
+        _("Scheduled publication refused"),
+        _("Scheduled publication refused: approval or compliance checks missing"),
+    ),
+    ("wagtail_disclosure.approval.filed", _("Request memo filed"), _("Request memo filed")),
+    (
+        "wagtail_disclosure.approval.allowed",
+        _("Allowed (approval chain)"),
+        _("Allowed in the approval chain"),
+    ),
+    (
+        "wagtail_disclosure.approval.refused",
+        _("Not allowed (approval chain)"),
+        _("Not allowed in the approval chain"),
+    ),
+    (
+        "wagtail_disclosure.approval.blocked",
+        _("Stopped by the compliance checks"),
+        _("Stopped by the compliance checks"),
+    ),
+    (
+        "wagtail_disclosure.approval.published",
+        _("Published by the publisher"),
+        _("Published by the publisher"),
+    ),
+    (
+        "wagtail_disclosure.emergency.publish",
+        _("Emergency publication"),
+        _("Published in an emergency, before approval"),
+    ),
+    (
+        "wagtail_disclosure.emergency.review",
+        _("Emergency publication reviewed"),
+        _("Emergency publication reviewed"),
+    ),
+]
+
+
+def register_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+def _refuse(request, page, message):
+    messages.error(request, message)
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def before_publish_page(request, page):
+    """Edit and create views: say why instead of failing; the draft just saved is kept."""
+    decision = policy.Publication(page, page.get_latest_revision(), request.user).decide()
+    if decision:
+        return None
+    return _refuse(
+        request,
+        page,
+        "%s %s" % (decision.message, gettext("Your draft is saved.")),
+    )
+
+
+def before_bulk_action(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    decisions = [policy.Publication.of_latest(p, request.user).decide() for p in objects]
+    refused = [d for d in decisions if not d]
+    if refused:
+        messages.error(
+            request,
+            gettext("Not published: %(refusals)s")
+            % {"refusals": " ".join(str(d.message) for d in refused)},
+        )
+        return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+    return None
+
+
+def before_copy_page(request, page):
+    """A published copy is new content: it has no approved revision, and the checks apply to it."""
+    if request.method == "POST" and request.POST.get("publish_copies"):
+        subtree = Page.objects.descendant_of(page, inclusive=True).live().specific()
+        decisions = [policy.Publication(p, None, request.user).decide() for p in subtree]
+        refused = [d for d in decisions if not d]
+        if refused:
+            return _refuse(
+                request,
+                page,
+                "%s %s"
+                % (
+                    " ".join(str(d.message) for d in refused),
+                    gettext("Copy it without publishing instead."),
+                ),
+            )
+    return None
+
+
+def before_move_page(request, page, destination):
+    if request.method == "POST":
+        try:
+            policy.check_move(page, destination)
+        except policy.PublicationRefused as e:
+            return _refuse(request, page, str(e))
+    return None
+
+
+def page_header_buttons(page, user, view_name, next_url=None):
+    memo = RequestMemo.objects.filter(page=page).order_by("-created_at", "-pk").first()
+    if memo is not None:
+        yield Button(
+            _("Request memo (PDF)"),
+            reverse("wagtail_disclosure_admin:memo_pdf", args=[memo.revision_id]),
+            icon_name="doc-full",
+            priority=90,
+        )
+        yield Button(
+            _("Approval history"),
+            reverse("wagtail_disclosure_admin:approval_history") + f"?page={page.pk}",
+            icon_name="history",
+            priority=91,
+        )
+    specific = page.specific_deferred
+    if policy.requires_approval(specific) and emergency.may_publish_in_emergency(user, specific):
+        yield Button(
+            _("Emergency publication"),
+            reverse("wagtail_disclosure_admin:emergency_publish", args=[page.pk]),
+            icon_name="warning",
+            priority=95,
+        )

@@ -1,0 +1,32 @@
+"""What the lists of public submissions share: search, filters, paging and BOM'd CSV/XLSX."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import ReportView
+
+from wagtail_disclosure.exports import ThaiSpreadsheetMixin
+from wagtail_disclosure.thai.dates import fiscal_year
+
+
+def fiscal_year_filter(model):
+    """A filter on ``fiscal_year`` offering the years the submissions have, and the current one."""
+
+    def choices(request=None):
+        years = sorted(
+            set(model.objects.values_list("fiscal_year", flat=True)) | {fiscal_year()},
+            reverse=True,
+        )
+        return [(y, str(y)) for y in years]
+
+    return django_filters.ChoiceFilter(label=_("Fiscal year"), choices=choices)
+
+
+class SubmissionListView(ThaiSpreadsheetMixin, ReportView):
+    """A searchable, filterable, exportable list of one kind of submission."""
+
+    is_searchable = True
+    search_backend_name = None  # plain icontains on search_fields
+    paginate_by = 30
+
+    def get_queryset(self):
+        return self.model.objects.all()

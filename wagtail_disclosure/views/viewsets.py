@@ -1,0 +1,220 @@
+"""The records the office types in, as Wagtail ``ModelViewSet``s under /admin/disclosure/<name>/:
+its work groups and people (Disclosure menu), and its follow-up records (Follow-up menu): the
+publication channel log kept by the PR unit, the tracking forms each group fills in per round,
+and the operating calendar.
+
+Permissions are the models' own add/change/delete/view permissions; each viewset's URL namespace
+is ``wagtail_disclosure_admin_<name>``, beside the hand-written screens' ``wagtail_disclosure_admin``.
+"""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import policy_registry
+
+from wagtail_disclosure.models import Person, WorkGroup
+from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
+from wagtail_disclosure.sites import site_for_request
+from wagtail_disclosure.thai.dates import fiscal_round
+from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
+
+
+class DisclosureViewSet(ModelViewSet):
+    """A viewset of the app; its menu item asks the model's permission policy, as the index does."""
+
+    def get_permissions_to_register(self):
+        # "view" too (Wagtail leaves it out without an inspect view): a viewer sees the list.
+        return Permission.objects.filter(content_type=ContentType.objects.get_for_model(self.model))
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            policy=policy_registry.get_by_type(self.model),
+            actions=self.index_view_class.any_permission_required,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+        )
+
+
+class PrefilledCreateView(generic.CreateView):
+    """Starts a new record on the current site, with fields given in the query string."""
+
+    prefill = ()
+
+    def get_initial(self):
+        initial = super().get_initial()
+        site = site_for_request(self.request)
+        if site:
+            initial.setdefault("site", site.pk)
+        for name in self.prefill:
+            if name in self.request.GET:
+                initial[name] = self.request.GET[name]
+        return initial
+
+
+# --- the organisation (Disclosure menu) --------------------------------------------------------
+
+
+class WorkGroupViewSet(DisclosureViewSet):
+    model = WorkGroup
+    name = "disclosure_work_groups"
+    url_prefix = "disclosure/work-groups"
+    url_namespace = "wagtail_disclosure_admin_work_groups"
+    icon = "group"
+    menu_name = "disclosure-work-groups"
+    menu_label = _("Work groups")
+    menu_order = 3
+    list_display = ["name_th", "code", "site"]
+    list_filter = ["site"]
+    search_fields = ["name_th", "name_en", "code"]
+    panels = [
+        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("sort_order")]),
+        FieldPanel("name_th"),
+        FieldPanel("name_en"),
+    ]
+
+
+class PersonViewSet(DisclosureViewSet):
+    model = Person
+    name = "disclosure_people"
+    url_prefix = "disclosure/people"
+    url_namespace = "wagtail_disclosure_admin_people"
+    icon = "user"
+    menu_name = "disclosure-people"
+    menu_label = _("People")
+    menu_order = 4
+    list_display = ["full_name", "position", "work_group", "role", "user", "active"]
+    list_filter = ["site", "role", "work_group", "active"]
+    search_fields = ["full_name", "position"]
+    panels = [
+        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("full_name"), FieldPanel("position")]),
+        FieldRowPanel([FieldPanel("work_group"), FieldPanel("role")]),
+        FieldPanel("user"),
+        FieldPanel("active"),
+    ]
+
+
+class DisclosureViewSetGroup(ModelViewSetGroup):
+    """The Disclosure menu. The modeladmin screens join it through ``DISCLOSURE_MENU_HOOK``."""
+
+    menu_label = _("Disclosure")
+    menu_icon = "doc-full-inverse"
+    menu_name = "disclosure"
+    menu_order = 250
+    submenu_hook = DISCLOSURE_MENU_HOOK
+    items = (WorkGroupViewSet, PersonViewSet)
+
+
+# --- the follow-up records (Follow-up menu) ----------------------------------------------------
+
+
+class ChannelLogCreateView(PrefilledCreateView):
+    prefill = ("channel", "work_group", "catalogue_item", "date")
+
+    def save_instance(self):
+        self.form.instance.recorded_by = self.request.user
+        return super().save_instance()
+
+
+class TrackingFormCreateView(PrefilledCreateView):
+    prefill = ("work_group", "fiscal_year", "round")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial.setdefault("round", fiscal_round())
+        return initial
+
+
+class CalendarEntryCreateView(PrefilledCreateView):
+    prefill = ("fiscal_year",)
+
+
+class ChannelLogViewSet(DisclosureViewSet):
+    model = ChannelLog
+    name = "disclosure_channel_log"
+    url_prefix = "disclosure/channel-log"
+    url_namespace = "wagtail_disclosure_admin_channel_log"
+    icon = "globe"
+    menu_name = "disclosure-channel-log"
+    menu_label = _("Channel log")
+    add_view_class = ChannelLogCreateView
+    list_display = ["date", "channel", "outlet", "quantity", "title", "work_group"]
+    list_filter = ["channel", "work_group", "date"]
+    list_export = [
+        "date",
+        "channel",
+        "outlet",
+        "quantity",
+        "title",
+        "work_group",
+        "catalogue_item",
+        "url",
+    ]
+    search_fields = ["title", "outlet", "note"]
+    panels = [
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("outlet")]),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("quantity")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("work_group"), FieldPanel("catalogue_item")]),
+        FieldPanel("page"),
+        FieldPanel("url"),
+        FieldPanel("note"),
+        FieldPanel("site"),
+    ]
+
+
+class TrackingFormViewSet(DisclosureViewSet):
+    model = TrackingForm
+    name = "disclosure_tracking_forms"
+    url_prefix = "disclosure/tracking-forms"
+    url_namespace = "wagtail_disclosure_admin_tracking_forms"
+    icon = "form"
+    menu_name = "disclosure-tracking-form-records"
+    menu_label = _("Tracking forms")
+    add_view_class = TrackingFormCreateView
+    list_display = ["work_group", "fiscal_year", "round", "updated_at"]
+    list_filter = ["fiscal_year", "round", "work_group"]
+    panels = [
+        FieldRowPanel([FieldPanel("work_group"), FieldPanel("fiscal_year"), FieldPanel("round")]),
+        FieldPanel("responsible_people"),
+        MultiFieldPanel(
+            [FieldPanel("results"), FieldPanel("improvements"), FieldPanel("help_wanted")],
+            heading=_("Follow-up"),
+        ),
+        FieldPanel("site"),
+    ]
+
+
+class CalendarEntryViewSet(DisclosureViewSet):
+    model = CalendarEntry
+    name = "disclosure_calendar"
+    url_prefix = "disclosure/operating-calendar"
+    url_namespace = "wagtail_disclosure_admin_calendar"
+    icon = "calendar"
+    menu_name = "disclosure-calendar-entries"
+    menu_label = _("Operating calendar")
+    add_view_class = CalendarEntryCreateView
+    list_display = ["title", "fiscal_year", "sort_order", "responsible"]
+    list_filter = ["fiscal_year"]
+    panels = [
+        FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("sort_order")]),
+        FieldPanel("title"),
+        FieldPanel("months"),
+        FieldPanel("responsible"),
+        FieldPanel("site"),
+    ]
+
+
+class FollowUpViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Follow-up")
+    menu_name = "disclosure-follow-up-records"
+    menu_icon = "clipboard-list"
+    menu_order = 260
+    items = (ChannelLogViewSet, TrackingFormViewSet, CalendarEntryViewSet)
