@@ -16,11 +16,12 @@ from wagtail.log_actions import log
 from wagtail_disclosure import conf
 from wagtail_disclosure.approval.policy import Publication
 from wagtail_disclosure.models import ApprovalDecision, EmergencyPublication, Person, approvers
+from wagtail_disclosure.sites import site_of_page
 
 
 def _has_role(user, page, setting):
     roles = [Person.Role(r) for r in conf.get(setting)]
-    return approvers.person_of(user, approvers.site_of(page), roles=roles) is not None
+    return approvers.person_of(user, site_of_page(page), roles=roles) is not None
 
 
 def may_publish_in_emergency(user, page):
@@ -56,7 +57,7 @@ def emergency_publish(page, user, reason):
         decision=ApprovalDecision.Decision.PUBLISHED,
         reason=reason,
         user=user,
-        acting_as=approvers.person_of(user, approvers.site_of(page)),
+        acting_as=approvers.person_of(user, site_of_page(page)),
     )
     log(
         instance=page,
@@ -96,7 +97,7 @@ def review_emergency(emergency, user, confirmed, reason):
         else ApprovalDecision.Decision.REFUSED,
         reason=reason,
         user=user,
-        acting_as=approvers.person_of(user, approvers.site_of(page)),
+        acting_as=approvers.person_of(user, site_of_page(page)),
     )
     log(
         instance=page,

@@ -17,6 +17,7 @@ from wagtail_disclosure.compliance.extract import PageContent
 from wagtail_disclosure.compliance.registry import BLOCK, WARN
 from wagtail_disclosure.compliance.settings import configured_rules
 from wagtail_disclosure.models import ComplianceOverride, ComplianceRun
+from wagtail_disclosure.sites import site_of_page
 
 STAGES = ("save", "submit", "approve", "publish")
 
@@ -104,15 +105,6 @@ def _specific(page):
     return page
 
 
-def _site_of(page):
-    if not getattr(page, "path", None):
-        return None
-    try:
-        return page.get_site()
-    except AttributeError:
-        return None
-
-
 def run_checks(page, stage="save", user=None, record=False, revision=None):
     """Run the enabled rules on ``page`` at ``stage`` (save, submit, approve, publish).
 
@@ -123,7 +115,7 @@ def run_checks(page, stage="save", user=None, record=False, revision=None):
     if stage not in STAGES:
         raise ValueError(f"stage must be one of {STAGES}, not {stage!r}")
     page = _specific(page)
-    site = _site_of(page)
+    site = site_of_page(page)
     content = PageContent.gather(page, site)
     results = []
     for rule, severity in configured_rules(site):

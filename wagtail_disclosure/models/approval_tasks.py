@@ -18,6 +18,7 @@ import wagtail_disclosure.models.approvers as approvers
 from wagtail_disclosure.forms.approval import OpinionForm, ReasonForm, RequestMemoForm
 from wagtail_disclosure.models.approval import ApprovalDecision, RequestMemo
 from wagtail_disclosure.models.organisation import OfficeProfile
+from wagtail_disclosure.sites import site_of_page
 
 # Sent before a step approves, once per check stage (``page``, ``stage``, ``user``); receivers return
 # the blocking problems they find. The approval service connects the compliance checks here, so the
@@ -226,7 +227,7 @@ class RequestMemoTask(ApprovalTask):
         user = workflow_state.requested_by
         if user is None:
             return []
-        site = approvers.site_of(page)
+        site = site_of_page(page)
         return [approvers.Approver(user, approvers.person_of(user, site))]
 
     def get_actions(self, obj, user):
@@ -333,7 +334,7 @@ APPROVAL_TASKS = (RequestMemoTask, GroupDirectorReviewTask, DirectorOrderTask, P
 
 
 def _default_addressee(page):
-    site = approvers.site_of(page)
+    site = site_of_page(page)
     profile = OfficeProfile.for_site(site) if site else None
     office = (profile.short_name or profile.name) if profile else ""
     return ("ผู้อำนวยการ" + office) if office else "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail_disclosure.models.approval import Delegation
 from wagtail_disclosure.models.organisation import Person, WorkGroup
 from wagtail_disclosure.models.pages import IndicatorPage
+from wagtail_disclosure.sites import site_of_page
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,13 @@ class Approver:
     delegation: object = None
 
 
-def site_of(page):
-    return page.get_site()
-
-
 def responsible_group(page):
     """The page's responsible work group; failing that, its catalogue item's default group."""
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     group_id = getattr(page, "responsible_group_id", None)
     if group_id:
         return WorkGroup.objects.filter(pk=group_id).first()
-    site = site_of(page)
+    site = site_of_page(page)
     items = getattr(page, "catalogue_items", None)
     codes = [i.default_group_code for i in items.all()] if items is not None else []
     if not codes:
@@ -83,7 +80,7 @@ def group_director_approvers(page, submitter=None):
 
 def director_approvers(page, submitter=None, on=None):
     """The director, and deputies acting on the director's behalf under a delegation in force."""
-    site = site_of(page)
+    site = site_of_page(page)
     found = [Approver(p.user, p) for p in _people(site, [Person.Role.DIRECTOR])]
     delegations = (
         Delegation.objects.in_force(on or timezone.localdate())
@@ -98,7 +95,8 @@ def director_approvers(page, submitter=None, on=None):
 
 def publisher_approvers(page, submitter=None):
     return _excluding(
-        [Approver(p.user, p) for p in _people(site_of(page), [Person.Role.PUBLISHER])], submitter
+        [Approver(p.user, p) for p in _people(site_of_page(page), [Person.Role.PUBLISHER])],
+        submitter,
     )
 
 
@@ -120,7 +118,7 @@ def can_publish_directly(user, page):
     """For publish-at-once items: the group's web officer, the publisher, or a superuser."""
     if user is None or user.is_superuser:
         return True
-    site = site_of(page)
+    site = site_of_page(page)
     group = responsible_group(page)
     people = _people(site, [Person.Role.AUTHOR, Person.Role.PUBLISHER]).filter(user=user)
     return any(

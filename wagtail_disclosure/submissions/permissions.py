@@ -8,7 +8,6 @@ in, so access never happens silently.)
 """
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from wagtail_disclosure import conf
@@ -26,11 +25,6 @@ def can_see_complaints(user):
         )
         user._wd_integrity = cached
     return cached
-
-
-def require_integrity(user):
-    if not can_see_complaints(user):
-        raise PermissionDenied
 
 
 def integrity_members(site=None):
