@@ -27,7 +27,7 @@ def _name(user):
     return user.get_full_name() or user.get_username()
 
 
-def _chain_task(task_state):
+def _approval_task(task_state):
     task = task_state.task.specific
     if not isinstance(task, ApprovalTask):
         return None
@@ -43,7 +43,7 @@ def approvers_of(task_state):
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
-    task = _chain_task(instance)
+    task = _approval_task(instance)
     if task is None:
         return
     page, approvers = approvers_of(instance)
@@ -102,7 +102,7 @@ def send_reminders(days=None, now=None):
         status=TaskState.STATUS_IN_PROGRESS, started_at__lt=cutoff
     ).select_related("workflow_state", "task")
     for state in states:
-        task = _chain_task(state)
+        task = _approval_task(state)
         if task is None:
             continue
         page, approvers = approvers_of(state)
