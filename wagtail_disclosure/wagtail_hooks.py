@@ -8,6 +8,7 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
+from wagtail_disclosure.approval import attachments
 from wagtail_disclosure.submissions import notifications as submission_notifications
 from wagtail_disclosure.views import approval_hooks, compliance, menus, modeladmin, urls, viewsets
 
@@ -26,6 +27,9 @@ def register_disclosure_viewsets():
 def register_followup_viewsets():
     return viewsets.FollowUpViewSetGroup()
 
+
+# Attachments inside the approval chain: a document is public only while an approved live page uses it.
+hooks.register("before_serve_document", attachments.before_serve_document)
 
 modeladmin_register(modeladmin.CatalogueEditionAdmin)
 modeladmin_register(modeladmin.CatalogueItemAdmin)

@@ -7,7 +7,9 @@ policy (``approval.policy``) is asked lower down as well:
 - a disclosure page's ``pre_save``: every publish, scheduled publish, revert, copy and API call
   ends in a save; one that puts a revision online that was not live before must be allowed;
 - a revision's ``pre_save`` with ``approved_go_live_at``: scheduling a revision to go live later;
-- ``pre_page_move``: moving live pages into an approval-required section.
+- ``pre_page_move``: moving live pages into an approval-required section;
+- a document's or image's ``pre_save``: the file of an attachment the chain approved is frozen
+  (``approval.attachments``).
 
 Each approval step sends ``checks_before_approval`` before it approves; ``check_step`` answers with
 the compliance checks (the models cannot import the engine, which imports them).
@@ -19,7 +21,7 @@ from django.db.models.signals import pre_save
 from wagtail.models import Page, Revision
 from wagtail.signals import pre_page_move, task_rejected, task_submitted, workflow_approved
 
-from wagtail_disclosure.approval import notifications, policy
+from wagtail_disclosure.approval import attachments, notifications, policy
 from wagtail_disclosure.compliance import engine as compliance
 from wagtail_disclosure.models import DisclosurePage
 from wagtail_disclosure.models.approval_tasks import checks_before_approval
@@ -80,6 +82,18 @@ def connect():
     pre_save.connect(guard_save, dispatch_uid="disclosure_guard_save")
     pre_save.connect(guard_schedule, sender=Revision, dispatch_uid="disclosure_guard_schedule")
     pre_page_move.connect(guard_move, dispatch_uid="disclosure_guard_move")
+    document_model, image_model = attachments.connected_models()
+    pre_save.connect(
+        attachments.unguessable_image_name,
+        sender=image_model,
+        dispatch_uid="disclosure_unguessable_image_name",
+    )
+    for model in (document_model, image_model):
+        pre_save.connect(
+            attachments.guard_file_change,
+            sender=model,
+            dispatch_uid=f"disclosure_freeze_{model._meta.label_lower}",
+        )
     task_submitted.connect(
         notifications.on_task_submitted, dispatch_uid="disclosure_task_submitted"
     )
