@@ -18,3 +18,17 @@ def check_finish_action(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def check_document_serve_method(app_configs, **kwargs):
+    """Documents must pass through Wagtail's serve view, where the approval chain's hook runs."""
+    if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct":
+        return [
+            checks.Error(
+                'WAGTAILDOCS_SERVE_METHOD = "direct" links documents straight to the storage, past '
+                "the hook that withholds the attachments of drafts: use \"serve_view\".",
+                id="wagtail_disclosure.E002",
+            )
+        ]
+    return []

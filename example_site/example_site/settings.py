@@ -110,6 +110,9 @@ WAGTAIL_SITE_NAME = "สำนักงานเขตพื้นที่ก�
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "wagtail_disclosure.DisclosureImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "wagtail_disclosure.DisclosureDocument"
+# Documents pass through Django, where the approval chain decides who may download them (README,
+# "Attachments and the chain"); MEDIA_ROOT/documents/ is never served by the web server directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads checked by content, photos stripped of GPS/serial EXIF (wagtail_disclosure.uploads).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_disclosure.media_forms.DisclosureImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_disclosure.media_forms.DisclosureDocumentForm"
