@@ -27,7 +27,7 @@ def check_document_serve_method(app_configs, **kwargs):
         return [
             checks.Error(
                 'WAGTAILDOCS_SERVE_METHOD = "direct" links documents straight to the storage, past '
-                "the hook that withholds the attachments of drafts: use \"serve_view\".",
+                'the hook that withholds the attachments of drafts: use "serve_view".',
                 id="wagtail_disclosure.E002",
             )
         ]

@@ -138,9 +138,7 @@ def test_a_publish_at_once_page_serves_its_attachment_once_live(client, quick_in
     assert download(client, document).status_code == 200
 
 
-def test_replacing_the_file_of_an_approved_attachment_is_refused(
-    client, attached, workflow, users
-):
+def test_replacing_the_file_of_an_approved_attachment_is_refused(client, attached, workflow, users):
     page, document = attached
     run_workflow(page, workflow, users["author"], users["groupdirector"], users["director"])
     stored = get_document_model().objects.get(pk=document.pk).file.name
@@ -221,7 +219,9 @@ def test_replacing_an_approved_image_is_refused(draft, workflow, users):
     page.body = f'<p>ภาพ</p><embed embedtype="image" id="{image.pk}" format="left" alt="ภาพ"/>'
     page.save()
     page.save_revision(user=users["author"])
-    run_workflow(reload(draft), workflow, users["author"], users["groupdirector"], users["director"])
+    run_workflow(
+        reload(draft), workflow, users["author"], users["groupdirector"], users["director"]
+    )
     assert attachments.is_public(image)
     replaced = get_image_model().objects.get(pk=image.pk)
     replaced.file = ImageFile(io.BytesIO(png_bytes("green")), name="other.png")

@@ -113,7 +113,8 @@ def test_the_memo_needs_the_certification(draft, workflow, users):
 
 
 def test_nobody_approves_their_own_submission(indicator, workflow, users):
-    """A group director who wrote the page goes to the director level; a director who wrote it needs a deputy."""
+    """A group director who wrote the page goes to the director level; what a director wrote no
+    director-level person orders (nor a deputy on the director's behalf)."""
     gd, director, deputy = users["groupdirector"], users["director"], users["deputy"]
     page = make_draft(indicator, gd, slug="by-gd")
     workflow.start(page, gd)
@@ -129,8 +130,10 @@ def test_nobody_approves_their_own_submission(indicator, workflow, users):
     act(other, gd)
     with pytest.raises(PermissionDenied):
         act(other, director, comment="")
-    act(other, deputy)
-    assert DocumentPage.objects.get(pk=other.pk).live
+    # Nor does a deputy acting on the director's behalf (test_separation_of_duties).
+    with pytest.raises(PermissionDenied):
+        act(other, deputy)
+    assert not DocumentPage.objects.get(pk=other.pk).live
 
 
 def test_a_deputy_outside_the_delegation_dates_is_refused(draft, workflow, users):

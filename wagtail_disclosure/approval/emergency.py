@@ -31,7 +31,9 @@ def may_publish_in_emergency(user, page):
 
 
 def may_review_emergency(user, emergency):
-    if user is None or not user.is_authenticated or user.pk == emergency.published_by_id:
+    if user is None or not user.is_authenticated:
+        return False
+    if not approvers.may_review_emergency(user, emergency):
         return False
     return _has_role(user, emergency.page.specific, "EMERGENCY_REVIEW_ROLES")
 

@@ -1,6 +1,7 @@
 """The request-memo chain as Wagtail tasks: memo → group director → director's order → publisher.
 
-Each task works out its approvers per page (``approvers``), never lets the submitter approve, runs
+Each task works out its approvers per page (``approvers``), asks the separation of duties
+(``approvers.Duties``: nobody approves what they wrote, nobody takes two steps), runs
 the compliance checks before it approves (``checks_before_approval``), and records the office's own account of the step
 (``ApprovalDecision``) next to Wagtail's task state and a log entry on the page's history.
 """
@@ -40,8 +41,15 @@ class ApprovalTask(Task):
         abstract = True
 
     # -- who -------------------------------------------------------------------------------------
+    def candidates(self, page):
+        """Who holds this step's role for ``page``, before the separation of duties."""
+        return []
+
+    def duties(self, page, workflow_state):
+        return approvers.Duties(page, workflow_state, self.step)
+
     def get_approvers(self, page, workflow_state):
-        raise NotImplementedError
+        return self.duties(page, workflow_state).allowed(self.candidates(page))
 
     def approver_for(self, page, workflow_state, user):
         if user is None or not user.is_authenticated:
@@ -110,8 +118,11 @@ class ApprovalTask(Task):
         page = workflow_state.content_object.specific
         approver = self.approver_for(page, workflow_state, user)
         if approver is None:
+            reason = self.duties(page, workflow_state).why_not(self.candidates(page), user)
             raise PermissionDenied(
-                gettext(
+                str(reason)
+                if reason
+                else gettext(
                     "You are not an approver of this step for this page (or your delegation is not in force)."
                 )
             )
@@ -273,8 +284,11 @@ class GroupDirectorReviewTask(ApprovalTask):
         verbose_name = _("group director review")
         verbose_name_plural = _("group director reviews")
 
+    def candidates(self, page):
+        return approvers.group_director_candidates(page) + approvers.director_candidates(page)
+
     def get_approvers(self, page, workflow_state):
-        return approvers.group_director_approvers(page, submitter=workflow_state.requested_by)
+        return approvers.group_director_approvers(page, self.duties(page, workflow_state))
 
     @classmethod
     def get_description(cls):
@@ -291,8 +305,8 @@ class DirectorOrderTask(ApprovalTask):
         verbose_name = _("director's order")
         verbose_name_plural = _("director's orders")
 
-    def get_approvers(self, page, workflow_state):
-        return approvers.director_approvers(page, submitter=workflow_state.requested_by)
+    def candidates(self, page):
+        return approvers.director_candidates(page)
 
     @classmethod
     def get_description(cls):
@@ -313,8 +327,8 @@ class PublicationTask(ApprovalTask):
         verbose_name = _("publication by the publisher")
         verbose_name_plural = _("publications by the publisher")
 
-    def get_approvers(self, page, workflow_state):
-        return approvers.publisher_approvers(page, submitter=workflow_state.requested_by)
+    def candidates(self, page):
+        return approvers.publisher_candidates(page)
 
     def approve_step(self, page, task_state, approver, user, data):
         return self.record(

@@ -2,13 +2,21 @@
 
 Approvers are not one fixed Wagtail group: the group director is the director of the page's own
 work group, and a deputy counts only while a delegation order is in force.
+
+Separation of duties (``Duties``) is written here once, and every step asks it: nobody approves
+a revision they wrote or edited, one person never takes two steps of the same chain, and a deputy
+does not act on behalf of a director who wrote or submitted what is being decided (the office's
+internal control under the announcements on the request memo, ผอ.สพท. / ผอ.กลุ่ม review).
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Revision
 
-from wagtail_disclosure.models.approval import Delegation
+from wagtail_disclosure.models.approval import ApprovalDecision, Delegation
 from wagtail_disclosure.models.organisation import Person, WorkGroup
 from wagtail_disclosure.models.pages import IndicatorPage
 from wagtail_disclosure.sites import site_of_page
@@ -59,26 +67,122 @@ def _people(site, roles, **filters):
     )
 
 
-def _excluding(approvers, user):
-    return [a for a in approvers if user is None or a.user.pk != user.pk]
+WROTE_IT = _("You wrote or edited this revision: someone else must approve it.")
+OTHER_STEP = _(
+    "You already took the step “%(step)s” of this chain: one person never takes two steps. "
+    "Another approver of this step (or a deputy under a delegation in force) must take it."
+)
+ON_BEHALF = _(
+    "You cannot act on behalf of %(person)s here: %(person)s wrote, edited or submitted this "
+    "revision."
+)
+# Decisions that pass a chain on: a refusal sends it back and is no step taken.
+_STEPS_TAKEN = (
+    ApprovalDecision.Decision.FILED,
+    ApprovalDecision.Decision.ALLOWED,
+    ApprovalDecision.Decision.PUBLISHED,
+)
 
 
-def group_director_approvers(page, submitter=None):
-    """Directors of the page's work group, never the submitter; if none remain, the director level."""
-    group = responsible_group(page)
-    found = []
-    if group is not None:
-        found = _excluding(
-            [
-                Approver(p.user, p)
-                for p in _people(group.site, [Person.Role.GROUP_DIRECTOR], work_group=group)
-            ],
-            submitter,
+class Duties:
+    """Who may not take ``step`` of the chain ``workflow_state`` runs for ``page``, and why.
+
+    The steps are whatever the workflow holds (the office may configure them): only the step's
+    own code (``ApprovalDecision.Step``) is compared. The memo step is the submitter's own.
+    """
+
+    def __init__(self, page, workflow_state, step):
+        self.page = page
+        self.workflow_state = workflow_state
+        self.step = step
+
+    @cached_property
+    def authors(self):
+        """Users who wrote a revision since the live one (all revisions if never live), and the
+        submitter: each of them wrote or edited what is being decided."""
+        revisions = Revision.page_revisions.filter(object_id=str(self.page.pk))
+        live_id = getattr(self.page, "live_revision_id", None)
+        if live_id:
+            live = Revision.objects.filter(pk=live_id).values_list("created_at", flat=True).first()
+            if live is not None:
+                revisions = revisions.filter(created_at__gt=live)
+        ids = set(revisions.exclude(user=None).values_list("user_id", flat=True))
+        if self.workflow_state is not None and self.workflow_state.requested_by_id:
+            ids.add(self.workflow_state.requested_by_id)
+        return ids
+
+    @cached_property
+    def other_steps(self):
+        """User id → the other step of this chain that user took (in person)."""
+        if self.workflow_state is None:
+            return {}
+        taken = (
+            ApprovalDecision.objects.filter(
+                workflow_state=self.workflow_state, decision__in=_STEPS_TAKEN
+            )
+            .exclude(step=self.step)
+            .exclude(user=None)
+            .order_by("created_at")
         )
-    return found or director_approvers(page, submitter)
+        return {d.user_id: d for d in taken}
+
+    def reason(self, approver):
+        """Why ``approver`` may not take this step, or None."""
+        if self.step == ApprovalDecision.Step.MEMO:
+            return None
+        user_id = approver.user.pk
+        if user_id in self.authors:
+            return WROTE_IT
+        if user_id in self.other_steps:
+            return OTHER_STEP % {"step": self.other_steps[user_id].get_step_display()}
+        behalf = approver.on_behalf_of
+        if behalf is not None and behalf.user_id in self.authors:
+            return ON_BEHALF % {"person": behalf}
+        return None
+
+    def allowed(self, approvers):
+        return [a for a in approvers if self.reason(a) is None]
+
+    def why_not(self, candidates, user):
+        """The reason ``user`` (among ``candidates``, before the duties) may not take this step."""
+        reasons = [self.reason(a) for a in candidates if a.user.pk == getattr(user, "pk", None)]
+        return next((r for r in reasons if r is not None), None)
 
 
-def director_approvers(page, submitter=None, on=None):
+def may_review_emergency(user, emergency):
+    """The reviewer of an emergency publication is neither its publisher nor the author of the
+    revision it put online: the review is the check the chain would have made."""
+    revision_author = (
+        Revision.objects.filter(pk=emergency.revision_id).values_list("user_id", flat=True).first()
+    )
+    return user.pk not in {emergency.published_by_id, revision_author}
+
+
+def _allowed(approvers, duties):
+    return duties.allowed(approvers) if duties is not None else approvers
+
+
+def group_director_candidates(page):
+    group = responsible_group(page)
+    if group is None:
+        return []
+    return [
+        Approver(p.user, p)
+        for p in _people(group.site, [Person.Role.GROUP_DIRECTOR], work_group=group)
+    ]
+
+
+def group_director_approvers(page, duties=None):
+    """Directors of the page's work group the duties allow; if none remain, the director level."""
+    found = _allowed(group_director_candidates(page), duties)
+    return found or director_approvers(page, duties)
+
+
+def director_approvers(page, duties=None, on=None):
+    return _allowed(director_candidates(page, on), duties)
+
+
+def director_candidates(page, on=None):
     """The director, and deputies acting on the director's behalf under a delegation in force."""
     site = site_of_page(page)
     found = [Approver(p.user, p) for p in _people(site, [Person.Role.DIRECTOR])]
@@ -90,14 +194,15 @@ def director_approvers(page, submitter=None, on=None):
     )
     for d in delegations:
         found.append(Approver(d.delegate.user, d.delegate, on_behalf_of=d.delegator, delegation=d))
-    return _excluding(found, submitter)
+    return found
 
 
-def publisher_approvers(page, submitter=None):
-    return _excluding(
-        [Approver(p.user, p) for p in _people(site_of_page(page), [Person.Role.PUBLISHER])],
-        submitter,
-    )
+def publisher_candidates(page):
+    return [Approver(p.user, p) for p in _people(site_of_page(page), [Person.Role.PUBLISHER])]
+
+
+def publisher_approvers(page, duties=None):
+    return _allowed(publisher_candidates(page), duties)
 
 
 def find(approvers, user):
