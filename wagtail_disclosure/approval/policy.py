@@ -4,7 +4,9 @@ Three rules, each written here once:
 
 1. **Approval.** A page that needs approval (its catalogue items say so, or the section it sits in
    does) goes live only with a revision that a completed approval workflow approved at every step,
-   or through a recorded emergency publication.
+   or through a recorded emergency publication. What was live counts as much as what is new: a
+   page whose live revision needed approval (never published: any of its drafts) still needs it
+   after its items or its section change, since reclassifying is itself a change the chain decides.
 2. **The right to publish directly.** Where no approval is needed (publish-at-once items), the
    user acting must be the responsible work group's web officer, the publisher or a superuser.
    Where nobody is acting (scheduled publishing, the end of the approval workflow) there is no
@@ -30,10 +32,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.publish_page_revision import PublishPagePermissionError
-from wagtail.models import Page, Task, TaskState, WorkflowState
+from wagtail.models import Page, Revision, Task, TaskState, WorkflowState
 
 from wagtail_disclosure.compliance import engine as compliance
 from wagtail_disclosure.models import (
+    CatalogueItem,
     DirectorOrderTask,
     DisclosurePage,
     EmergencyPublication,
@@ -156,7 +159,7 @@ class Publication:
 
     @cached_property
     def needs_approval(self):
-        return requires_approval(self.page)
+        return requires_approval(self.page) or was_classified_for_approval(self.page)
 
     def approval_reasons(self):
         if self.emergency or not self.needs_approval or approved(self.page, self.revision):
@@ -213,6 +216,35 @@ def requires_approval(page):
     if not items or any(item.needs_approval for item in items):
         return True
     return bool(page.path) and bool(_approval_indicator_paths(page.path))
+
+
+def was_classified_for_approval(page):
+    """Whether what is live of ``page`` needed approval, or, for a page not live, any of its drafts.
+
+    Read from the stored revisions (their items and the place they were saved at), not from the
+    page being published: moving a draft or ticking other items changes only the new content.
+    """
+    if not isinstance(page, DisclosurePage) or not page.pk:
+        return False
+    stored = Page.objects.filter(pk=page.pk).values("live", "live_revision_id").first()
+    if stored is None:
+        return False
+    revisions = Revision.page_revisions.filter(object_id=str(page.pk))
+    if stored["live"]:
+        if not stored["live_revision_id"]:
+            return requires_approval(DisclosurePage.objects.get(pk=page.pk).specific)
+        revisions = revisions.filter(pk=stored["live_revision_id"])
+    items, prefixes = set(), set()
+    for content in revisions.values_list("content", flat=True):
+        ids = content.get("catalogue_items") or []
+        if not ids:
+            return True  # unknown means careful, as in ``requires_approval``
+        items.update(ids)
+        path = content.get("path") or ""
+        prefixes.update(path[:i] for i in range(Page.steplen, len(path), Page.steplen))
+    if CatalogueItem.objects.filter(pk__in=items, needs_approval=True).exists():
+        return True
+    return IndicatorPage.objects.filter(path__in=prefixes, item__needs_approval=True).exists()
 
 
 def _approval_indicator_paths(path):
