@@ -5,6 +5,8 @@ Wagtail builds the add, edit, multiple-upload, chooser-upload and API v3 forms f
 checked by content and each photo loses its GPS and camera serial data before it is stored.
 """
 
+from django.core.exceptions import ValidationError
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
@@ -15,6 +17,18 @@ from wagtail_disclosure.uploads import (
     check_upload,
     strip_identifying_exif,
 )
+
+# Sent before an existing image's or document's file is replaced (``instance``); receivers return
+# a reason to refuse, or None. The approval service connects the freeze of approved attachments
+# here, so the form refuses before Wagtail deletes the old file.
+file_replacement = Signal()
+
+
+def _refuse_replacement(form):
+    if form.instance.pk:
+        for _receiver, reason in file_replacement.send(type(form.instance), instance=form.instance):
+            if reason:
+                raise ValidationError(reason)
 
 
 def _checked(file, kinds):
@@ -33,6 +47,7 @@ class DisclosureImageForm(BaseImageForm):
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if file and "file" in self.changed_data:
+            _refuse_replacement(self)
             file = _checked(file, IMAGE_KINDS)
         return file
 
@@ -54,5 +69,6 @@ class DisclosureDocumentForm(BaseDocumentForm):
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if file and "file" in self.changed_data:
+            _refuse_replacement(self)
             file = _checked(file, DOCUMENT_KINDS)
         return file

@@ -9,7 +9,9 @@ changed under the approval.
   anyone outside the admin unless a live page uses it in its live revision, and, where that page
   needs approval, the live revision went through the chain (``policy.approved``).
 - **Freezing** (documents and images): a save that changes the file of a document or image that
-  a live approval-required page uses, or that a revision in the chain uses, is refused. The new
+  a live approval-required page uses, or that a revision in the chain uses, is refused (the
+  library's form says why before Wagtail deletes anything; the model's save refuses any other
+  path). The new
   file is uploaded as a new document, attached in a new revision, and that goes through the chain.
 - **Image files** are served by the web server from ``MEDIA_ROOT`` (originals and renditions),
   outside Django: each new image file gets an unguessable name, so a draft's image cannot be found
@@ -112,6 +114,14 @@ def before_serve_document(document, request):
 def _stored_file(sender, instance):
     stored = sender.objects.filter(pk=instance.pk).values("file").first() if instance.pk else None
     return stored["file"] if stored else None
+
+
+def replacement_refusal(sender, instance, **kwargs):
+    """The library form's question (``media_forms.file_replacement``): may this file be replaced?
+
+    Asked before Wagtail deletes the old file, so the editor reads why on the form itself."""
+    page = _approving_page(instance)
+    return FROZEN % {"title": page.title} if page is not None else None
 
 
 def guard_file_change(sender, instance, raw=False, **kwargs):

@@ -181,10 +181,12 @@ class Publication:
 
 
 def check_move(page, new_parent):
-    """Refuse to move live pages into a section where their live revision may not be live.
+    """Refuse to move live pages where their live revision may not be live.
 
-    A move changes where a page is, not what it says: of the three rules only approval depends on
-    the place, so only approval is asked again, for every live page of the moved subtree.
+    A move changes where a page is, not what it says: approval is asked again for the new place,
+    and the compliance checks once more, since a move re-publishes the live content at a new
+    address (content online from before the checks existed must not travel on), for every live
+    page of the moved subtree.
     """
     if _trusted.get():
         return
@@ -194,10 +196,13 @@ def check_move(page, new_parent):
     for node in subtree:
         if not isinstance(node, DisclosurePage):
             continue
-        if not (into_approval_section or requires_approval(node)):
-            continue
-        if not approved(node, node.live_revision if node.live_revision_id else None):
-            raise PublicationRefused(node, [MOVE_NEEDS_APPROVAL, NEEDS_APPROVAL])
+        revision = node.live_revision if node.live_revision_id else None
+        reasons = []
+        if (into_approval_section or requires_approval(node)) and not approved(node, revision):
+            reasons += [MOVE_NEEDS_APPROVAL, NEEDS_APPROVAL]
+        reasons += Publication(node, revision).compliance_reasons()
+        if reasons:
+            raise PublicationRefused(node, reasons)
 
 
 # -- Approval ------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from wagtail.signals import pre_page_move, task_rejected, task_submitted, workfl
 
 from wagtail_disclosure.approval import attachments, notifications, policy
 from wagtail_disclosure.compliance import engine as compliance
+from wagtail_disclosure.media_forms import file_replacement
 from wagtail_disclosure.models import DisclosurePage
 from wagtail_disclosure.models.approval_tasks import checks_before_approval
 
@@ -87,6 +88,9 @@ def connect():
         attachments.unguessable_image_name,
         sender=image_model,
         dispatch_uid="disclosure_unguessable_image_name",
+    )
+    file_replacement.connect(
+        attachments.replacement_refusal, dispatch_uid="disclosure_frozen_file_form"
     )
     for model in (document_model, image_model):
         pre_save.connect(
