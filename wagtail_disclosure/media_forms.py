@@ -69,7 +69,8 @@ class RightsFormMixin:
         super()._save_m2m()
         if self._rights_posted():
             save_rights(
-                self.instance, {n: self.cleaned_data.get(n) for n in self.rights_model.rights_fields}
+                self.instance,
+                {n: self.cleaned_data.get(n) for n in self.rights_model.rights_fields},
             )
 
 

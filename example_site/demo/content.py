@@ -270,9 +270,7 @@ def activity_photo():
     draw.rectangle((250, 60, 550, 160), fill=(250, 250, 250))
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=85)
-    image = get_image_model()(
-        title=title, description="ผู้เข้าร่วมอบรมนั่งฟังการบรรยายในห้องประชุม"
-    )
+    image = get_image_model()(title=title, description="ผู้เข้าร่วมอบรมนั่งฟังการบรรยายในห้องประชุม")
     image.file.save("activity-training.jpg", ContentFile(buffer.getvalue()), save=False)
     image.width, image.height = picture.size
     image.save()

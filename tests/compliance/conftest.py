@@ -7,7 +7,6 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
-
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 

@@ -35,12 +35,8 @@ class Migration(migrations.Migration):
             name="photo",
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=get_image_model_string(), verbose_name="photo"),
         ),
-        migrations.RemoveField(model_name="disclosureimage", name="collection"),
-        migrations.RemoveField(model_name="disclosureimage", name="tags"),
-        migrations.RemoveField(model_name="disclosureimage", name="uploaded_by_user"),
-        migrations.RemoveField(model_name="disclosurerendition", name="image"),
         migrations.AlterUniqueTogether(name="disclosurerendition", unique_together=None),
-        migrations.DeleteModel(name="DisclosureDocument"),
         migrations.DeleteModel(name="DisclosureRendition"),
+        migrations.DeleteModel(name="DisclosureDocument"),
         migrations.DeleteModel(name="DisclosureImage"),
     ]  # fmt: skip

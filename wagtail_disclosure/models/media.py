@@ -157,9 +157,7 @@ def save_rights(obj, values):
     """Store ``values`` (field name -> value) as the rights of image or document ``obj``."""
     model = rights_model_for(obj)
     values = {name: value for name, value in values.items() if name in model.rights_fields}
-    record, _created = model.objects.update_or_create(
-        **{_media_field(model): obj}, defaults=values
-    )
+    record, _created = model.objects.update_or_create(**{_media_field(model): obj}, defaults=values)
     setattr(obj, RIGHTS, record)  # later reads of this object see what was just stored
     return record
 

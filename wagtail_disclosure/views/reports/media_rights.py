@@ -60,9 +60,7 @@ class LackingRightsView(ThaiSpreadsheetMixin, ReportView):
 
     def get_queryset(self):
         return (
-            self.model.objects.filter(self.lacking)
-            .select_related(RIGHTS)
-            .order_by("-created_at")
+            self.model.objects.filter(self.lacking).select_related(RIGHTS).order_by("-created_at")
         )
 
     def decorate_paginated_queryset(self, object_list):
