@@ -45,8 +45,7 @@ def test_uncredited_image_blocks_and_passes_once_fixed(news, make_image):
     with translation.override("en"):
         message = str(report.blocking[0].message)
     assert "ภาพอบรมครู" in message and "source or credit" in message and "licence" in message
-    image.source, image.licence = "งานประชาสัมพันธ์", "own"
-    image.save()
+    save_rights(image, {"source": "งานประชาสัมพันธ์", "licence": "own"})
     assert run_checks(news, "submit").ok
 
 
