@@ -44,28 +44,33 @@ def main():
 
     call_command("migrate", verbosity=0)
 
+    from wagtail.images import get_image_model
+
     from wagtail_disclosure.compliance.engine import run_checks
-    from wagtail_disclosure.models import DisclosureImage, NewsPage, NewsPhoto, PageSource
+    from wagtail_disclosure.models import ImageRights, NewsPage, NewsPhoto, PageSource
 
     buffer = io.BytesIO()
     Image.new("RGB", (16, 16), "teal").save(buffer, "PNG")
     images = []
     for n in range(100):
-        image = DisclosureImage(
-            title=f"ภาพกิจกรรม {n}",
+        image = get_image_model()(title=f"ภาพกิจกรรม {n}", description="ภาพบรรยากาศ")
+        image.file.save(f"bench{n}.png", ContentFile(buffer.getvalue()), save=False)
+        image.width = image.height = 16
+        images.append(image)
+    get_image_model().objects.bulk_create(images)
+    images = list(get_image_model().objects.order_by("pk")[:100])
+    ImageRights.objects.bulk_create(
+        ImageRights(
+            image=image,
             source="งานประชาสัมพันธ์",
             licence="own",
-            description="ภาพบรรยากาศ",
             shows_people=True,
             consent_obtained=True,
             consent_recorded_by="นางสาวสุดา ใจดี",
             official_pr_purpose=True,
         )
-        image.file.save(f"bench{n}.png", ContentFile(buffer.getvalue()), save=False)
-        image.width = image.height = 16
-        images.append(image)
-    DisclosureImage.objects.bulk_create(images)
-    images = list(DisclosureImage.objects.order_by("pk")[:100])
+        for image in images
+    )
 
     paragraphs, length, n = [], 0, 0
     while length < 50_000:

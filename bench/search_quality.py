@@ -22,9 +22,9 @@ TOP = 10
 def build_corpus():
     """The corpus pages under the demo's indicator pages; returns {slug: page id}."""
     from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
 
     from wagtail_disclosure.models import (
-        DisclosureDocument,
         DocumentAttachment,
         DocumentPage,
         IndicatorPage,
@@ -68,7 +68,7 @@ def build_corpus():
         parent.add_child(instance=page)
         if entry.get("attachment"):
             # A real DOCX, whose text the extraction task (run at once, no TASKS setting) stores.
-            document = DisclosureDocument.objects.create(
+            document = get_document_model().objects.create(
                 title=entry["title"],
                 file=ContentFile(docx_bytes(entry["attachment"]), name=f"{entry['slug']}.docx"),
             )

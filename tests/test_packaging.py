@@ -73,8 +73,6 @@ CHECK_INSTALLED = textwrap.dedent(
                         "simple_history", "django.contrib.auth", "django.contrib.contenttypes"],
         DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
         USE_I18N=True, LANGUAGE_CODE="th", STATIC_URL="/static/",
-        WAGTAILIMAGES_IMAGE_MODEL="wagtail_disclosure.DisclosureImage",
-        WAGTAILDOCS_DOCUMENT_MODEL="wagtail_disclosure.DisclosureDocument",
         TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}],
     )  # no LOCALE_PATHS
     django.setup()

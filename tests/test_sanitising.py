@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
 
 from wagtail_disclosure.forms.approval import OpinionForm
-from wagtail_disclosure.models import DisclosureDocument, DocumentAttachment, DocumentPage
+from wagtail_disclosure.models import DocumentAttachment, DocumentPage
 from wagtail_disclosure.sanitising import clean_rich_text
 from wagtail_disclosure.submissions.forms import RefuseForm
 
@@ -87,7 +88,7 @@ def test_public_page_renders_clean_rich_text_and_escaped_file_names(client, demo
         },
     )
     assert response.status_code == 302, response.content[:2000]
-    document = DisclosureDocument.objects.latest("pk")
+    document = get_document_model().objects.latest("pk")
     assert "<" not in document.file.name and '"' not in document.file.name
     page = DocumentPage.objects.get(slug="laws")
     draft = page.get_latest_revision_as_object()

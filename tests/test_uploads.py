@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from wagtail.images import get_image_model
 
-from wagtail_disclosure.models import DisclosureImage
+from wagtail_disclosure.models import rights_of
 from wagtail_disclosure.text_extraction import extract_text
 from wagtail_disclosure.uploads import (
     DOCUMENT_KINDS,
@@ -122,7 +123,8 @@ def test_admin_image_upload_strips_gps(client, demo):
         },
     )
     assert response.status_code == 302, response.content[:3000]
-    image = DisclosureImage.objects.get(title="ภาพนักเรียน")
+    image = get_image_model().objects.get(title="ภาพนักเรียน")
+    assert (rights_of(image).source, rights_of(image).licence) == ("งานประชาสัมพันธ์", "own")
     with image.open_file() as handle:
         stored = Image.open(io.BytesIO(handle.read()))
         assert stored.getexif().get_ifd(0x8825) == {}

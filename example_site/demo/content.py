@@ -5,10 +5,10 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from wagtail_disclosure.models import (
     ContactPage,
-    DisclosureImage,
     DocumentPage,
     ExecutiveProfile,
     ExecutiveProfilesPage,
@@ -20,6 +20,7 @@ from wagtail_disclosure.models import (
     ProcurementSummaryPage,
     TransparencyHubPage,
     WorkGroup,
+    save_rights,
 )
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range
 
@@ -257,7 +258,7 @@ def activity_photo():
     from PIL import Image, ImageDraw
 
     title = "ภาพบรรยากาศการอบรมป้องกันการทุจริต"
-    image = DisclosureImage.objects.filter(title=title).first()
+    image = get_image_model().objects.filter(title=title).first()
     if image is not None:
         return image
     picture = Image.new("RGB", (800, 450), (31, 78, 121))
@@ -269,18 +270,20 @@ def activity_photo():
     draw.rectangle((250, 60, 550, 160), fill=(250, 250, 250))
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=85)
-    image = DisclosureImage(
-        title=title,
-        description="ผู้เข้าร่วมอบรมนั่งฟังการบรรยายในห้องประชุม",
-        source="งานประชาสัมพันธ์ กลุ่มอำนวยการ",
-        licence="own",
-        copyright_holder="สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๑",
-        shows_people=True,
-        consent_obtained=True,
-        consent_recorded_by="นางสาวสุดา ใจดี (แบบยินยอมลงวันที่อบรม)",
-        official_pr_purpose=True,
-    )
+    image = get_image_model()(title=title, description="ผู้เข้าร่วมอบรมนั่งฟังการบรรยายในห้องประชุม")
     image.file.save("activity-training.jpg", ContentFile(buffer.getvalue()), save=False)
     image.width, image.height = picture.size
     image.save()
+    save_rights(
+        image,
+        {
+            "source": "งานประชาสัมพันธ์ กลุ่มอำนวยการ",
+            "licence": "own",
+            "copyright_holder": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๑",
+            "shows_people": True,
+            "consent_obtained": True,
+            "consent_recorded_by": "นางสาวสุดา ใจดี (แบบยินยอมลงวันที่อบรม)",
+            "official_pr_purpose": True,
+        },
+    )
     return image

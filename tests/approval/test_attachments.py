@@ -21,6 +21,7 @@ from tests.utils.approval import make_draft, run_workflow
 from wagtail_disclosure.approval import attachments
 from wagtail_disclosure.models import DocumentPage, WorkGroup
 from wagtail_disclosure.models.content_pages import DocumentAttachment
+from wagtail_disclosure.models.media import save_rights
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +29,16 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def with_rights(obj):
-    """The office's own work, so the rights checks let it through (fields as the models have them)."""
-    for name, value in (("source", "สพป.ตัวอย่าง เขต 1"), ("licence", "own")):
-        if hasattr(obj, name):
-            setattr(obj, name, value)
+    """The office's own work, so the rights checks let it through (the side record of ``obj``)."""
+    save_rights(obj, {"source": "สพป.ตัวอย่าง เขต 1", "licence": "own"})
     return obj
 
 
 def new_document(title="แผนดำเนินงาน ปีงบประมาณ 2567", content=PDF, name="plan.pdf"):
-    document = with_rights(get_document_model()(title=title))
+    document = get_document_model()(title=title)
     document.file.save(name, ContentFile(content), save=False)
     document.save()
-    return document
+    return with_rights(document)
 
 
 def png_bytes(colour="red"):
@@ -52,9 +51,8 @@ def new_image(name="photo.png", colour="red"):
     image = get_image_model()(
         title="ภาพกิจกรรม", file=ImageFile(io.BytesIO(png_bytes(colour)), name=name)
     )
-    with_rights(image)
     image.save()
-    return image
+    return with_rights(image)
 
 
 def reload(page):

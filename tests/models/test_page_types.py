@@ -10,13 +10,13 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from tests.utils.admin_forms import add_inline_rows, form_data, rich_text
 from wagtail_disclosure.models import (
     ContactPage,
-    DisclosureDocument,
-    DisclosureImage,
     DocumentPage,
     ExecutiveProfilesPage,
     IndicatorPage,
@@ -66,7 +66,7 @@ def assert_preset_from(page, parent, group_code):
 
 def test_document_page_with_attachment_and_source(author_client):
     parent = indicator("O4")
-    doc = DisclosureDocument.objects.create(
+    doc = get_document_model().objects.create(
         title="แผนปฏิบัติการ", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="plan.pdf")
     )
     url, data = open_add_form(author_client, DocumentPage, parent)
@@ -92,7 +92,7 @@ def test_document_page_with_attachment_and_source(author_client):
 
 def test_executive_profiles_page_with_photos(author_client):
     parent = indicator("O2")
-    photo = DisclosureImage.objects.create(title="ผอ.", file=get_test_image_file())
+    photo = get_image_model().objects.create(title="ผอ.", file=get_test_image_file())
     url, data = open_add_form(author_client, ExecutiveProfilesPage, parent)
     data.update(title="ผู้บริหาร", slug="executives-new", intro=rich_text("ผู้บริหารสำนักงาน"))
     add_inline_rows(
@@ -132,7 +132,7 @@ def test_contact_page(author_client):
 
 def test_news_page_with_photo(author_client):
     parent = indicator("O7")
-    photo = DisclosureImage.objects.create(title="กิจกรรม", file=get_test_image_file())
+    photo = get_image_model().objects.create(title="กิจกรรม", file=get_test_image_file())
     url, data = open_add_form(author_client, NewsPage, parent)
     data.update(title="อบรมบุคลากร", slug="news-new", body=rich_text("ผู้เข้าร่วม ๑๒๐ คน"))
     add_inline_rows(data, "photos", [{"image": str(photo.pk), "caption": "ภาพกิจกรรม"}])

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
+from wagtail_disclosure.models.media import RIGHTS, store_text, text_of
 from wagtail_disclosure.text_extraction import extract_text
 
 # Page fields that are machinery, not content.
@@ -163,7 +164,7 @@ class PageContent:
             wanted = {m.pk for m in self.media if m.kind == kind}
             if not wanted:
                 continue
-            found = model.objects.in_bulk(wanted)
+            found = model.objects.select_related(RIGHTS).in_bulk(wanted)
             for use in self.media:
                 if use.kind == kind:
                     use.obj = found.get(use.pk)
@@ -204,7 +205,7 @@ class PageContent:
 
     def document_text(self, document):
         """The text of an attached file: the stored extraction, or extracted now (and stored)."""
-        text = getattr(document, "extracted_text", "") or ""
+        text = text_of(document)
         if text or not document.file:
             return text
         try:
@@ -212,9 +213,8 @@ class PageContent:
                 text = extract_text(handle)
         except (OSError, ValueError):
             return ""
-        if text and hasattr(document, "extracted_text"):
-            type(document).objects.filter(pk=document.pk).update(extracted_text=text)
-            document.extracted_text = text
+        if text:
+            store_text(document, text)
         return text
 
     def document_label(self, document):

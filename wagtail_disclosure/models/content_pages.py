@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_disclosure.fields import (
     SanitisedRichTextField as RichTextField,  # every save goes through bleach
 )
+from wagtail_disclosure.models.media import TEXT
 from wagtail_disclosure.models.pages import DisclosurePage, DisclosurePageForm
 from wagtail_disclosure.thai.dates import thai_month_name
 
@@ -46,7 +47,11 @@ class DocumentPage(DisclosurePage):
             [
                 index.SearchField("title"),
                 index.RelatedFields(
-                    "document", [index.SearchField("title"), index.SearchField("extracted_text")]
+                    "document",
+                    [
+                        index.SearchField("title"),
+                        index.RelatedFields(TEXT, [index.SearchField("text")]),
+                    ],
                 ),
             ],
         ),

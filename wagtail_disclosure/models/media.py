@@ -1,15 +1,25 @@
-"""Images and documents that carry their rights: source, licence, holder, consent.
+"""The rights of the site's own images and documents: source, licence, holder, consent.
 
-Offices point ``WAGTAILIMAGES_IMAGE_MODEL`` and ``WAGTAILDOCS_DOCUMENT_MODEL`` here so that every
-picture and file on a disclosure page can show where it came from and that it may be published.
+The records sit BESIDE whatever image and document models the site uses (Wagtail's own or the
+office's custom ones, ``get_image_model()`` / ``get_document_model()``), one-to-one, so installing
+the app switches no model: the office's existing media, their URLs and the rich text that embeds
+them stay as they were. The announcements ask that pictures and files not infringe copyright and
+that activity photos of people be for official PR only, with consent (สพป.สมุทรปราการ เขต 2,
+31 พ.ค. 2561, items 4–7; สพป.ชุมพร เขต 1, 2565, item 2.3).
+
+Read them through ``rights_of(image_or_document)`` only: it answers an empty record for media
+uploaded before the app was installed, so no caller meets a missing row.
 """
 
-from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.search import index
+from wagtail.documents import get_document_model, get_document_model_string
+from wagtail.images import get_image_model_string
+
+# The reverse accessor of both side records on the image and document models.
+RIGHTS = "disclosure_rights"
+TEXT = "disclosure_text"
 
 
 class Licence(models.TextChoices):
@@ -36,6 +46,8 @@ class RightsMixin(models.Model):
     licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices, blank=True)
     copyright_holder = models.CharField(_("copyright holder"), max_length=255, blank=True)
 
+    rights_fields = ("source", "licence", "copyright_holder")
+
     class Meta:
         abstract = True
 
@@ -43,10 +55,18 @@ class RightsMixin(models.Model):
     def has_rights_data(self):
         return bool(self.source and self.licence)
 
+    @property
+    def consent_missing(self):
+        """What a photo of people lacks (empty for documents and for photos without people)."""
+        return []
 
-class DisclosureImage(RightsMixin, AbstractImage):
-    """An image with rights data and, for photos of people, a record of consent (PDPA)."""
 
+class ImageRights(RightsMixin):
+    """The rights of one image and, for photos of people, the record of their consent (PDPA)."""
+
+    image = models.OneToOneField(
+        get_image_model_string(), on_delete=models.CASCADE, related_name=RIGHTS
+    )
     shows_people = models.BooleanField(_("shows identifiable people"), default=False)
     consent_obtained = models.BooleanField(_("consent of the people shown obtained"), default=False)
     consent_recorded_by = models.CharField(_("consent recorded by"), max_length=255, blank=True)
@@ -56,47 +76,104 @@ class DisclosureImage(RightsMixin, AbstractImage):
         help_text=_("Not commercial, defames no one (announcement rules on activity photos)."),
     )
 
-    admin_form_fields = Image.admin_form_fields + (
-        "source",
-        "licence",
-        "copyright_holder",
+    rights_fields = RightsMixin.rights_fields + (
         "shows_people",
         "consent_obtained",
         "consent_recorded_by",
         "official_pr_purpose",
     )
 
-    class Meta(AbstractImage.Meta):
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-        permissions = [("choose_image", "Can choose image")]
+    class Meta:
+        verbose_name = _("image rights")
+        verbose_name_plural = _("image rights")
+
+    def __str__(self):
+        return str(self.image)
+
+    @property
+    def consent_missing(self):
+        if not self.shows_people:
+            return []
+        missing = []
+        if not self.consent_obtained:
+            missing.append(_("consent of the people shown"))
+        if not self.consent_recorded_by:
+            missing.append(_("who recorded the consent"))
+        if not self.official_pr_purpose:
+            missing.append(_("confirmation that it is for official PR only"))
+        return missing
 
 
-class DisclosureRendition(AbstractRendition):
-    image = models.ForeignKey(DisclosureImage, on_delete=models.CASCADE, related_name="renditions")
+class DocumentRights(RightsMixin):
+    """The rights of one document."""
+
+    document = models.OneToOneField(
+        get_document_model_string(), on_delete=models.CASCADE, related_name=RIGHTS
+    )
 
     class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
+        verbose_name = _("document rights")
+        verbose_name_plural = _("document rights")
+
+    def __str__(self):
+        return str(self.document)
 
 
-class DisclosureDocument(RightsMixin, AbstractDocument):
-    """A document with rights data, and its extracted text (for checks and search)."""
+class DocumentText(models.Model):
+    """The text extracted from a document's file, for the content checks and the site search."""
 
-    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
-
-    admin_form_fields = Document.admin_form_fields + ("source", "licence", "copyright_holder")
-    search_fields = AbstractDocument.search_fields + [index.SearchField("extracted_text")]
-
-    class Meta(AbstractDocument.Meta):
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        permissions = [("choose_document", "Can choose document")]
-
-
-def uses_disclosure_media():
-    """True when the site stores images and documents in this app's models."""
-    return (
-        getattr(settings, "WAGTAILIMAGES_IMAGE_MODEL", "") == "wagtail_disclosure.DisclosureImage"
-        and getattr(settings, "WAGTAILDOCS_DOCUMENT_MODEL", "")
-        == "wagtail_disclosure.DisclosureDocument"
+    document = models.OneToOneField(
+        get_document_model_string(), on_delete=models.CASCADE, related_name=TEXT
     )
+    text = models.TextField(_("extracted text"), blank=True)
+
+    class Meta:
+        verbose_name = _("extracted text")
+        verbose_name_plural = _("extracted texts")
+
+    def __str__(self):
+        return str(self.document)
+
+
+def rights_model_for(obj):
+    """``DocumentRights`` for a document, ``ImageRights`` for an image."""
+    return DocumentRights if isinstance(obj, get_document_model()) else ImageRights
+
+
+def _media_field(model):
+    return "document" if model is DocumentRights else "image"
+
+
+def rights_of(obj):
+    """The rights record of an image or document: the stored one, or an empty unsaved one."""
+    try:
+        return getattr(obj, RIGHTS)
+    except ObjectDoesNotExist:
+        model = rights_model_for(obj)
+        return model(**{_media_field(model): obj})
+
+
+def save_rights(obj, values):
+    """Store ``values`` (field name -> value) as the rights of image or document ``obj``."""
+    model = rights_model_for(obj)
+    values = {name: value for name, value in values.items() if name in model.rights_fields}
+    record, _created = model.objects.update_or_create(**{_media_field(model): obj}, defaults=values)
+    setattr(obj, RIGHTS, record)  # later reads of this object see what was just stored
+    return record
+
+
+def text_of(document):
+    """The stored extracted text of a document; ``""`` when none was extracted yet."""
+    try:
+        return getattr(document, TEXT).text
+    except ObjectDoesNotExist:
+        return ""
+
+
+def store_text(document, text):
+    """Keep ``text`` as the extracted text of ``document`` (PostgreSQL text refuses NUL)."""
+    record, _created = DocumentText.objects.update_or_create(
+        document=document, defaults={"text": text.replace("\x00", "")}
+    )
+    setattr(document, TEXT, record)
+    return record

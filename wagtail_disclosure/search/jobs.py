@@ -19,7 +19,7 @@ from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
-from wagtail_disclosure.models import DocumentPage
+from wagtail_disclosure.models import DocumentPage, store_text
 from wagtail_disclosure.text_extraction import extract_text
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def extract_document_text(document_id):
     """
     model = get_document_model()
     document = model.objects.filter(pk=document_id).first()
-    if document is None or not hasattr(document, "extracted_text"):
+    if document is None:
         return 0
     try:
         with document.file.open("rb") as fileobj:
@@ -41,9 +41,7 @@ def extract_document_text(document_id):
     except OSError:
         logger.warning("Document %s: file cannot be read, no text extracted", document_id)
         text = ""
-    text = text.replace("\x00", "")  # PostgreSQL text columns refuse NUL
-    model.objects.filter(pk=document.pk).update(extracted_text=text)
-    document.extracted_text = text
+    text = store_text(document, text).text
     index.insert_or_update_object(document)
     for page in DocumentPage.objects.filter(attachments__document=document).distinct():
         index.insert_or_update_object(page)

@@ -2,15 +2,17 @@
 
 - Wagtail indexes a page in ``post_save``, before modelcluster commits its child rows (procurement
   rows, attachments, catalogue items): a disclosure page is indexed again once the save commits.
-- A document whose file is new or replaced gets its text extracted by a background task.
+- A document (of whatever model the site uses) whose file is new or replaced gets its text
+  extracted by a background task.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from modelsearch.tasks import insert_or_update_object_task
+from wagtail.documents import get_document_model
 
-from wagtail_disclosure.models import DisclosureDocument, DisclosurePage
+from wagtail_disclosure.models import DisclosurePage
 from wagtail_disclosure.search.jobs import extract_document_text
 
 
@@ -23,7 +25,7 @@ def reindex_disclosure_page_after_commit(sender, instance, raw=False, **kwargs):
     transaction.on_commit(lambda: insert_or_update_object_task.enqueue(*args))
 
 
-@receiver(pre_save, sender=DisclosureDocument)
+@receiver(pre_save, sender=get_document_model())
 def note_replaced_file(sender, instance, raw=False, **kwargs):
     if raw:
         return
@@ -35,7 +37,7 @@ def note_replaced_file(sender, instance, raw=False, **kwargs):
     instance._disclosure_file_changed = before != (instance.file.name, instance.file_hash)
 
 
-@receiver(post_save, sender=DisclosureDocument)
+@receiver(post_save, sender=get_document_model())
 def extract_text_after_commit(sender, instance, raw=False, **kwargs):
     if raw or not getattr(instance, "_disclosure_file_changed", False):
         return

@@ -4,7 +4,8 @@ The announcements' rules: สพป.สมุทรปราการ เขต 
 item 2.3; สพป.ปทุมธานี เขต 1, 5 ก.ค. 2565, item 2.3.
 
 Pictures and text must not infringe copyright; borrowed material cites its source at the end;
-activity photos of people are for official PR only, with the consent of those shown.
+activity photos of people are for official PR only, with the consent of those shown. The rights
+are read through ``rights_of`` whatever image and document models the site uses.
 """
 
 from django.utils.text import format_lazy
@@ -12,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure.compliance.extract import host_of
 from wagtail_disclosure.compliance.registry import BLOCK, WARN, Finding, Rule, register
-
-OWN_WORK = "own"
+from wagtail_disclosure.models.media import Licence, rights_of
 
 
 def _kind_label(use):
@@ -33,11 +33,12 @@ class MediaRightsRule(Rule):
 
     def check(self, content):
         for use in content.unique_media():
-            if not getattr(use.obj, "has_rights_data", True):
+            rights = rights_of(use.obj)
+            if not rights.has_rights_data:
                 missing = []
-                if not use.obj.source:
+                if not rights.source:
                     missing.append(_("source or credit"))
-                if not use.obj.licence:
+                if not rights.licence:
                     missing.append(_("licence"))
                 yield Finding(
                     _(
@@ -100,11 +101,10 @@ class CitationRule(Rule):
                 )
         for use in content.unique_media():
             obj = use.obj
-            licence = getattr(obj, "licence", OWN_WORK)
-            if not licence or licence == OWN_WORK:
+            rights = rights_of(obj)
+            if not rights.licence or rights.licence == Licence.OWN_WORK:
                 continue
-            holder = getattr(obj, "copyright_holder", "")
-            source = getattr(obj, "source", "")
+            holder, source = rights.copyright_holder, rights.source
             if not _cited(content, holder, source, host_of(source) if "//" in source else ""):
                 yield Finding(
                     _(
@@ -130,15 +130,7 @@ class ConsentRule(Rule):
     def check(self, content):
         for use in content.unique_media("image"):
             obj = use.obj
-            if not getattr(obj, "shows_people", False):
-                continue
-            missing = []
-            if not obj.consent_obtained:
-                missing.append(_("consent of the people shown"))
-            if not obj.consent_recorded_by:
-                missing.append(_("who recorded the consent"))
-            if not obj.official_pr_purpose:
-                missing.append(_("confirmation that it is for official PR only"))
+            missing = rights_of(obj).consent_missing
             if missing:
                 yield Finding(
                     _(

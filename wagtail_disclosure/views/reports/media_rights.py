@@ -10,41 +10,64 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from wagtail_disclosure.exports import ThaiSpreadsheetMixin
+from wagtail_disclosure.models.media import RIGHTS, rights_of
 from wagtail_disclosure.views import permissions
 
 
-def _missing(obj):
+def _missing(rights):
     missing = []
-    if not obj.source:
+    if not rights.source:
         missing.append(str(_("source or credit")))
-    if not obj.licence:
+    if not rights.licence:
         missing.append(str(_("licence")))
-    if getattr(obj, "shows_people", False):
-        if not (obj.consent_obtained and obj.consent_recorded_by):
+    if getattr(rights, "shows_people", False):
+        if not (rights.consent_obtained and rights.consent_recorded_by):
             missing.append(str(_("consent")))
-        if not obj.official_pr_purpose:
+        if not rights.official_pr_purpose:
             missing.append(str(_("official PR purpose")))
     return ", ".join(missing)
+
+
+def _decorate(obj):
+    obj.rights = rights_of(obj)
+    obj.missing = _missing(obj.rights)
+    return obj
+
+
+def _lacking(*conditions):
+    """Items with no rights record, or one lacking any of ``conditions`` (on the record)."""
+    lacking = Q(**{f"{RIGHTS}__isnull": True})
+    for condition in conditions:
+        lacking |= condition
+    return lacking
+
+
+def _on_rights(**lookups):
+    return Q(**{f"{RIGHTS}__{name}": value for name, value in lookups.items()})
 
 
 class LackingRightsView(ThaiSpreadsheetMixin, ReportView):
     header_icon = "warning"
     permission_required = "change"
-    list_export = ["title", "source", "licence", "copyright_holder", "missing"]
-    export_headings = {"missing": _("Missing")}
+    list_export = ["title", "rights.source", "rights.licence", "rights.copyright_holder", "missing"]
+    export_headings = {
+        "rights.source": _("source or credit"),
+        "rights.licence": _("licence"),
+        "rights.copyright_holder": _("copyright holder"),
+        "missing": _("Missing"),
+    }
     lacking = None  # the Q of the items that lack something
 
     def get_queryset(self):
-        return self.model.objects.filter(self.lacking).order_by("-created_at")
+        return (
+            self.model.objects.filter(self.lacking).select_related(RIGHTS).order_by("-created_at")
+        )
 
     def decorate_paginated_queryset(self, object_list):
-        for obj in object_list:
-            obj.missing = _missing(obj)
-        return object_list
+        return [_decorate(obj) for obj in object_list]
 
     def to_row_dict(self, item):
-        item.missing = _missing(item)
-        return super().to_row_dict(item)
+        return super().to_row_dict(_decorate(item))
 
 
 class ImagesLackingRightsView(LackingRightsView):
@@ -52,11 +75,15 @@ class ImagesLackingRightsView(LackingRightsView):
     permission_policy = permissions.images
     index_url_name = "wagtail_disclosure_admin:images_lacking_rights"
     index_results_url_name = "wagtail_disclosure_admin:images_lacking_rights_results"
-    lacking = (
-        Q(source="")
-        | Q(licence="")
-        | Q(shows_people=True)
-        & (Q(consent_obtained=False) | Q(consent_recorded_by="") | Q(official_pr_purpose=False))
+    lacking = _lacking(
+        _on_rights(source=""),
+        _on_rights(licence=""),
+        _on_rights(shows_people=True)
+        & (
+            _on_rights(consent_obtained=False)
+            | _on_rights(consent_recorded_by="")
+            | _on_rights(official_pr_purpose=False)
+        ),
     )
     columns = [
         TitleColumn("title", label=_("Title"), url_name="wagtailimages:edit"),
@@ -77,7 +104,7 @@ class DocumentsLackingRightsView(LackingRightsView):
     permission_policy = permissions.documents
     index_url_name = "wagtail_disclosure_admin:documents_lacking_rights"
     index_results_url_name = "wagtail_disclosure_admin:documents_lacking_rights_results"
-    lacking = Q(source="") | Q(licence="")
+    lacking = _lacking(_on_rights(source=""), _on_rights(licence=""))
     columns = [
         TitleColumn("title", label=_("Title"), url_name="wagtaildocs:edit"),
         Column("missing", label=_("Missing")),
