@@ -7,7 +7,8 @@ changed under the approval.
 
 - **Serving** (documents): Wagtail's ``before_serve_document`` hook refuses (404) a document to
   anyone outside the admin unless a live page uses it in its live revision, and, where that page
-  needs approval, the live revision went through the chain (``policy.approved``).
+  needs approval, the live revision went through the chain (``policy.approved``). The site's own
+  documents from before the install keep their URLs (``is_public``).
 - **Freezing** (documents and images): a save that changes the file of a document or image that
   a live approval-required page uses, or that a revision in the chain uses, is refused (the
   library's form says why before Wagtail deletes anything; the model's save refuses any other
@@ -34,6 +35,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from wagtail_disclosure.approval import policy
 from wagtail_disclosure.compliance.extract import PageContent
+from wagtail_disclosure.models.media import rights_of
 
 FROZEN = _(
     "This file is part of “%(title)s”, which the approval chain approved (or is approving): it "
@@ -71,17 +73,27 @@ def _live_content(page):
 
 
 def is_public(obj):
-    """Whether ``obj`` may be served to anyone: a live page shows it, approved where required."""
+    """Whether ``obj`` may be served to anyone.
+
+    A file is public while a live page shows it, approved by the chain where the page needs
+    approval. A file no live page shows is withheld (a draft's attachment, an upload not yet
+    attached: ids are sequential), except the site's own files from before the app was installed
+    (no rights record, ``models.media``) that no approval-required page is about to disclose:
+    their URLs keep working as they did.
+    """
+    withheld = False
     for page in _pages_referencing(obj):
         live = _live_content(page)
-        if live is None:
+        if live is not None and uses(live[1], obj):
+            revision, content = live
+            if not policy.requires_approval(content) or policy.approved(page, revision):
+                return True
+            withheld = True
             continue
-        revision, content = live
-        if not uses(content, obj):
-            continue
-        if not policy.requires_approval(content) or policy.approved(page, revision):
-            return True
-    return False
+        latest = page.get_latest_revision_as_object()
+        if policy.requires_approval(latest) and uses(latest, obj):
+            withheld = True
+    return not withheld and rights_of(obj).pk is None
 
 
 def _approving_page(obj):
