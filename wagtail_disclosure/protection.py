@@ -8,6 +8,7 @@ so no IP address is stored anywhere.
 """
 
 import hashlib
+import ipaddress
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
@@ -27,9 +28,34 @@ HONEYPOT_MESSAGE = _(
 
 
 def client_ip(request):
-    header = conf.get("CLIENT_IP_HEADER")
-    value = request.META.get(header) or request.META.get("REMOTE_ADDR", "")
-    return value.split(",")[0].strip()
+    """The address of the client, not of a proxy, and not one the client could choose.
+
+    The chain is the forwarded header's addresses followed by REMOTE_ADDR; each trusted proxy
+    appended the address it saw to the right. So the client is the right-most address that is not
+    a trusted proxy: with ``TRUSTED_PROXIES = n``, the (n+1)-th from the right; with a list of
+    networks, the first from the right outside them. What stands left of it came from the client.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = conf.get("TRUSTED_PROXIES")
+    if not proxies:
+        return remote
+    forwarded = request.META.get(conf.get("CLIENT_IP_HEADER"), "")
+    chain = [a.strip() for a in forwarded.split(",") if a.strip()] + [remote]
+    if isinstance(proxies, int):
+        return chain[max(len(chain) - 1 - proxies, 0)]
+    networks = [ipaddress.ip_network(p, strict=False) for p in proxies]
+    for address in reversed(chain):
+        if not _within(address, networks):
+            return address
+    return chain[0]
+
+
+def _within(address, networks):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False  # not an address: never a trusted proxy
+    return any(ip in network for network in networks)
 
 
 def _key(form_name, request):
