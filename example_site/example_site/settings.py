@@ -1,6 +1,7 @@
 """Settings of the demo office, and of the test suite. Read DATABASE_URL (SQLite when unset)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "example_site.urls"
@@ -86,6 +89,20 @@ DATABASES = {
 }
 
 AUTH_PASSWORD_VALIDATORS = []
+
+# Admin sign-in brute force: 5 wrong passwords for one user from one address lock that pair out for
+# 30 minutes (django-axes; `manage.py axes_list_attempts` lists the attempts). The address is the
+# app's client address (TRUSTED_PROXIES), so behind nginx it is the client's, not nginx's.
+AUTHENTICATION_BACKENDS = [
+    "wagtail_disclosure.protection.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "wagtail_disclosure.protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "wagtail_disclosure.protection.login_locked_response"
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
