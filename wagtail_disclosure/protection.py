@@ -1,5 +1,6 @@
 """Abuse protection for every public form: a honeypot field and a per-IP rate limit; and for the
-admin login, a lockout by user and address (django-axes, with this module's client address).
+admin login, a lockout by user and address (django-axes, with this module's client address); and
+the Content-Security-Policy middleware that gives the admin what Wagtail's own screens need.
 
 ``refusal(request, form_name)`` is asked on every POST before anything is validated or stored.
 
@@ -13,8 +14,11 @@ import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.core.cache import cache
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure import conf
@@ -122,3 +126,19 @@ def login_locked_response(request, original_response=None, credentials=None):
         {"minutes": minutes},
         status=429,
     )
+
+
+# Wagtail's admin writes inline <script> elements (inline panels, date pickers) and its editor
+# inline styles, with per-field ids, so no hash or nonce can cover them: inside the admin, behind
+# the sign-in, inline scripts and styles are allowed. Public pages keep the strict policy.
+ADMIN_CSP_UPDATE = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+
+
+class DisclosureCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware: the site's policy, plus ``ADMIN_CSP_UPDATE`` under Wagtail's admin."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if parts.update is None and request.path.startswith(reverse("wagtailadmin_home")):
+            parts.update = ADMIN_CSP_UPDATE
+        return parts

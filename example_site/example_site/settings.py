@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wagtail_disclosure.protection.DisclosureCSPMiddleware",  # django-csp, admin-aware
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
@@ -84,11 +86,38 @@ WSGI_APPLICATION = "example_site.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        # One connection per worker thread, kept between requests and checked before reuse.
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 
 AUTH_PASSWORD_VALIDATORS = []
+
+# Content-Security-Policy (django-csp), the same in the demo and in production: scripts and styles
+# only from this site, no plugin, no framing by others; inside the admin also inline scripts and
+# styles, which Wagtail's screens write (protection.DisclosureCSPMiddleware). The admin editor, the
+# reports and the public pages run under it with no violation (tests/browser/test_csp.py).
+# Nothing of the admin leaves the site: no Gravatar (it would send the staff's e-mail hashes), no
+# check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 # Admin sign-in brute force: 5 wrong passwords for one user from one address lock that pair out for
 # 30 minutes (django-axes; `manage.py axes_list_attempts` lists the attempts). The address is the
