@@ -94,9 +94,12 @@ def refusal(request, form_name):
     """Why this POST is refused, as ``(message, HTTP status)``; None when it may go on.
 
     Counts the attempt against the form's rate limit first, so a bot tripping the honeypot is
-    limited too.
+    limited too. A rate-limited request is refused before its body is parsed for files: its
+    uploads are dropped unread (no upload handler), so a flood costs no file parsing or checking;
+    the typed fields are still read, to show them again.
     """
     if hit_rate_limit(request, form_name):
+        request.upload_handlers = []
         return RATE_LIMIT_MESSAGE, 429
     if honeypot_tripped(request):
         return HONEYPOT_MESSAGE, 400

@@ -164,8 +164,9 @@ class SubmissionPageMixin(RoutablePageMixin):
         if request.method != "POST":
             form = self.get_form()
         else:
-            form = self.get_form(request.POST, request.FILES)
+            # Asked before the body is read: a refused post never has its files parsed.
             refusal = protection.refusal(request, self.form_name)
+            form = self.get_form(request.POST, None if refusal else request.FILES)
             if refusal:
                 status = _refuse(form, refusal)
             elif form.is_valid():
