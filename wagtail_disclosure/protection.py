@@ -99,7 +99,8 @@ def refusal(request, form_name):
     the typed fields are still read, to show them again.
     """
     if hit_rate_limit(request, form_name):
-        request.upload_handlers = []
+        if not hasattr(request, "_files"):  # the body not read yet (Django allows it only then)
+            request.upload_handlers = []
         return RATE_LIMIT_MESSAGE, 429
     if honeypot_tripped(request):
         return HONEYPOT_MESSAGE, 400
