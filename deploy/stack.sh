@@ -13,6 +13,7 @@ case "${1:-start}" in
   start)
     DIR=$(mktemp -d /tmp/wd-stack.XXXXXX)
     mkdir -p "$DIR/media" "$DIR/static" "$DIR/run"
+    chmod 755 "$DIR"  # nginx workers (www-data) read static and media files here
     PG_ENV=$(bash scripts/pg-test-cluster.sh start)
     eval "$PG_ENV"
     REDIS_PORT=$(free_port); NGINX_PORT=$(free_port); APP_PORT=$(free_port)
