@@ -61,8 +61,16 @@ ENV
     # shellcheck disable=SC1091
     . "$DIR/env"
     [ -f "$DIR/run/nginx.pid" ] && nginx -c "$DIR/nginx.conf" -s stop 2>/dev/null || true
+    pids=""
     for name in worker gunicorn redis; do
-      [ -f "$DIR/run/$name.pid" ] && kill "$(cat "$DIR/run/$name.pid")" 2>/dev/null || true
+      [ -f "$DIR/run/$name.pid" ] || continue
+      pid=$(cat "$DIR/run/$name.pid"); pids="$pids $pid"
+      kill "$pid" 2>/dev/null || true
+    done
+    for _ in $(seq 30); do  # gunicorn finishes its requests first
+      alive=""; for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ -z "$alive" ] && break
+      sleep 1
     done
     bash scripts/pg-test-cluster.sh stop "$PG_TEST_DIR"
     rm -rf "$DIR"
