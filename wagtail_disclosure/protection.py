@@ -1,5 +1,5 @@
 """Abuse protection for every public form: a honeypot field and a per-IP rate limit; and for the
-admin login, a lockout by user and address (django-axes, with this module's client address); and
+admin login, the client address that django-axes locks by (``logins``); and
 the Content-Security-Policy middleware that gives the admin what Wagtail's own screens need.
 
 ``refusal(request, form_name)`` is asked on every POST before anything is validated or stored.
@@ -12,12 +12,9 @@ so no IP address is stored anywhere.
 import hashlib
 import ipaddress
 
-from axes.backends import AxesStandaloneBackend
-from axes.helpers import get_cool_off
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.core.cache import cache
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -105,31 +102,6 @@ def refusal(request, form_name):
     if honeypot_tripped(request):
         return HONEYPOT_MESSAGE, 400
     return None
-
-
-class LoginLockoutBackend(AxesStandaloneBackend):
-    """django-axes' lockout for every sign-in through a web request (the admin's login form).
-
-    ``authenticate()`` without a request (a management command, the test client's ``login``)
-    has no address to lock by and is left to the next backend, as it is without axes.
-    """
-
-    def authenticate(self, request, username=None, password=None, **kwargs):
-        if request is None:
-            return None
-        return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def login_locked_response(request, original_response=None, credentials=None):
-    """The admin's lockout page, in the user's language (``AXES_LOCKOUT_CALLABLE``)."""
-    cool_off = get_cool_off(request)
-    minutes = max(int(cool_off.total_seconds() // 60), 1) if cool_off else 0
-    return render(
-        request,
-        "wagtail_disclosure/admin/login_locked.html",
-        {"minutes": minutes},
-        status=429,
-    )
 
 
 # Wagtail's admin writes inline <script> elements (inline panels, date pickers) and its editor

@@ -123,7 +123,7 @@ CONTENT_SECURITY_POLICY = {
 # 30 minutes (django-axes; `manage.py axes_list_attempts` lists the attempts). The address is the
 # app's client address (TRUSTED_PROXIES), so behind nginx it is the client's, not nginx's.
 AUTHENTICATION_BACKENDS = [
-    "wagtail_disclosure.protection.LoginLockoutBackend",
+    "wagtail_disclosure.logins.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
@@ -131,7 +131,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "wagtail_disclosure.protection.client_ip"
-AXES_LOCKOUT_CALLABLE = "wagtail_disclosure.protection.login_locked_response"
+AXES_LOCKOUT_CALLABLE = "wagtail_disclosure.logins.login_locked_response"
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
