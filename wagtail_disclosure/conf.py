@@ -32,9 +32,14 @@ DEFAULTS = {
         "survey": (10, 3600),
         "track": (20, 3600),
     },
-    # The request META key holding the client address. Set "HTTP_X_FORWARDED_FOR" only behind a
-    # proxy that overwrites it; the first address in it is used.
-    "CLIENT_IP_HEADER": "REMOTE_ADDR",
+    # The reverse proxies in front of the app (nginx): how many (1 for one nginx) or which, as
+    # addresses or networks (["127.0.0.1", "10.0.0.0/8"]). The client is the right-most address of
+    # CLIENT_IP_HEADER + REMOTE_ADDR that is not a trusted proxy; the left part of that header is
+    # whatever the client sent and never believed. 0: no proxy, REMOTE_ADDR alone.
+    "TRUSTED_PROXIES": 0,
+    # The request META key the proxies append the client address to (nginx:
+    # proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for). Read only with TRUSTED_PROXIES.
+    "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
     # Evidence attached to a corruption complaint: kinds sniffed by content, size, count.
     "EVIDENCE_KINDS": ["pdf", "jpeg", "png", "docx"],
     "EVIDENCE_MAX_BYTES": 10 * 1024 * 1024,

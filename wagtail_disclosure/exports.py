@@ -1,5 +1,10 @@
 """Spreadsheet downloads: CSV as UTF-8 *with* a BOM (Excel reads Thai only then; Wagtail's own
-export omits it) and XLSX through openpyxl. Numbers stay numbers, text stays Thai."""
+export omits it) and XLSX through openpyxl. Numbers stay numbers, text stays Thai.
+
+Every export of the app, ours and Wagtail's (``ThaiSpreadsheetMixin``), passes each cell through
+``neutralise``: the public types the text of questions, complaints, feedback and survey answers,
+and a cell that a spreadsheet program would run as a formula must never reach the office's
+computer live (OWASP "CSV injection")."""
 
 import csv
 import datetime
@@ -12,14 +17,30 @@ from django.utils.encoding import force_str
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOM = "\ufeff"  # UTF-8 byte-order mark: without it Excel garbles Thai in a CSV
 NUMBERS = (int, float, Decimal)
+# What makes Excel, LibreOffice or Google Sheets read a cell as a formula (or start one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """The cell as text that no spreadsheet program runs: a leading apostrophe before a formula.
+
+    Numbers (negative ones too) are left alone; only text is ever prefixed.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class ThaiSpreadsheetMixin:
-    """For Wagtail views with ``SpreadsheetExportMixin``: CSV downloads start with the BOM."""
+    """For Wagtail views with ``SpreadsheetExportMixin``: CSV downloads start with the BOM, and
+    every cell of both formats goes through ``neutralise``."""
 
     def stream_csv(self, queryset):
         yield BOM
         yield from super().stream_csv(queryset)
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))
 
 
 def _cell(value):
@@ -30,8 +51,8 @@ def _cell(value):
     if isinstance(value, (*NUMBERS, datetime.date)):
         return value
     if isinstance(value, list | tuple):
-        return "\n".join(force_str(v) for v in value)
-    return force_str(value)
+        return neutralise("\n".join(force_str(v) for v in value))
+    return neutralise(force_str(value))
 
 
 def csv_bytes(headings, rows):
@@ -48,11 +69,7 @@ def csv_bytes(headings, rows):
 def _csv_value(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
-    text = force_str(value)
-    # A cell starting with = + - @ would be run as a formula by spreadsheet programs.
-    if text[:1] in ("=", "+", "-", "@") and not isinstance(value, NUMBERS):
-        return "'" + text
-    return text
+    return force_str(value)
 
 
 def xlsx_bytes(headings, rows, title="Report"):

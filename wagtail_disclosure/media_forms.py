@@ -23,8 +23,7 @@ from wagtail_disclosure.models.media import (
 from wagtail_disclosure.uploads import (
     DOCUMENT_KINDS,
     IMAGE_KINDS,
-    check_upload,
-    strip_identifying_exif,
+    check_and_clean,
 )
 
 # Sent before an existing image's or document's file is replaced (``instance``); receivers return
@@ -41,15 +40,12 @@ def _refuse_replacement(form):
 
 
 def _checked(file, kinds):
-    kind = check_upload(file, kinds)
-    if kind in IMAGE_KINDS:
-        cleaned = strip_identifying_exif(file)
-        if cleaned is not None:
-            for attribute in ("image",):  # Wagtail's image field annotates the upload
-                if hasattr(file, attribute):
-                    setattr(cleaned, attribute, getattr(file, attribute))
-            return cleaned
-    return file
+    cleaned, _kind = check_and_clean(file, kinds)
+    if cleaned is not file:
+        for attribute in ("image",):  # Wagtail's image field annotates the upload
+            if hasattr(file, attribute):
+                setattr(cleaned, attribute, getattr(file, attribute))
+    return cleaned
 
 
 class RightsFormMixin:

@@ -1,4 +1,6 @@
-"""Abuse protection for every public form: a honeypot field and a per-IP rate limit.
+"""Abuse protection for every public form: a honeypot field and a per-IP rate limit; and for the
+admin login, the client address that django-axes locks by (``logins``); and
+the Content-Security-Policy middleware that gives the admin what Wagtail's own screens need.
 
 ``refusal(request, form_name)`` is asked on every POST before anything is validated or stored.
 
@@ -8,8 +10,12 @@ so no IP address is stored anywhere.
 """
 
 import hashlib
+import ipaddress
 
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure import conf
@@ -27,9 +33,34 @@ HONEYPOT_MESSAGE = _(
 
 
 def client_ip(request):
-    header = conf.get("CLIENT_IP_HEADER")
-    value = request.META.get(header) or request.META.get("REMOTE_ADDR", "")
-    return value.split(",")[0].strip()
+    """The address of the client, not of a proxy, and not one the client could choose.
+
+    The chain is the forwarded header's addresses followed by REMOTE_ADDR; each trusted proxy
+    appended the address it saw to the right. So the client is the right-most address that is not
+    a trusted proxy: with ``TRUSTED_PROXIES = n``, the (n+1)-th from the right; with a list of
+    networks, the first from the right outside them. What stands left of it came from the client.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = conf.get("TRUSTED_PROXIES")
+    if not proxies:
+        return remote
+    forwarded = request.META.get(conf.get("CLIENT_IP_HEADER"), "")
+    chain = [a.strip() for a in forwarded.split(",") if a.strip()] + [remote]
+    if isinstance(proxies, int):
+        return chain[max(len(chain) - 1 - proxies, 0)]
+    networks = [ipaddress.ip_network(p, strict=False) for p in proxies]
+    for address in reversed(chain):
+        if not _within(address, networks):
+            return address
+    return chain[0]
+
+
+def _within(address, networks):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False  # not an address: never a trusted proxy
+    return any(ip in network for network in networks)
 
 
 def _key(form_name, request):
@@ -60,10 +91,30 @@ def refusal(request, form_name):
     """Why this POST is refused, as ``(message, HTTP status)``; None when it may go on.
 
     Counts the attempt against the form's rate limit first, so a bot tripping the honeypot is
-    limited too.
+    limited too. A rate-limited request is refused before its body is parsed for files: its
+    uploads are dropped unread (no upload handler), so a flood costs no file parsing or checking;
+    the typed fields are still read, to show them again.
     """
     if hit_rate_limit(request, form_name):
+        if not hasattr(request, "_files"):  # the body not read yet (Django allows it only then)
+            request.upload_handlers = []
         return RATE_LIMIT_MESSAGE, 429
     if honeypot_tripped(request):
         return HONEYPOT_MESSAGE, 400
     return None
+
+
+# Wagtail's admin writes inline <script> elements (inline panels, date pickers) and its editor
+# inline styles, with per-field ids, so no hash or nonce can cover them: inside the admin, behind
+# the sign-in, inline scripts and styles are allowed. Public pages keep the strict policy.
+ADMIN_CSP_UPDATE = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+
+
+class DisclosureCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware: the site's policy, plus ``ADMIN_CSP_UPDATE`` under Wagtail's admin."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if parts.update is None and request.path.startswith(reverse("wagtailadmin_home")):
+            parts.update = ADMIN_CSP_UPDATE
+        return parts

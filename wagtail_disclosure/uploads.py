@@ -232,3 +232,15 @@ def strip_identifying_exif(file):
     return SimpleUploadedFile(
         name, out.getvalue(), content_type=getattr(file, "content_type", None) or ""
     )
+
+
+def check_and_clean(file, allowed_kinds, max_bytes=None):
+    """``(file, kind)``: the upload checked by content (``check_upload``), and, for a photo, the
+    copy without GPS and camera serials. The one path of library uploads and complaint evidence:
+    an anonymous complainant's photo must not say where it was taken or whose camera took it."""
+    kind = check_upload(file, allowed_kinds, max_bytes)
+    if kind in IMAGE_KINDS:
+        cleaned = strip_identifying_exif(file)
+        if cleaned is not None:
+            return cleaned, kind
+    return file, kind

@@ -1,9 +1,11 @@
 """Settings of the demo office, and of the test suite. Read DATABASE_URL (SQLite when unset)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wagtail_disclosure.protection.DisclosureCSPMiddleware",  # django-csp, admin-aware
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "example_site.urls"
@@ -81,11 +86,52 @@ WSGI_APPLICATION = "example_site.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        # One connection per worker thread, kept between requests and checked before reuse.
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 
 AUTH_PASSWORD_VALIDATORS = []
+
+# Content-Security-Policy (django-csp), the same in the demo and in production: scripts and styles
+# only from this site, no plugin, no framing by others; inside the admin also inline scripts and
+# styles, which Wagtail's screens write (protection.DisclosureCSPMiddleware). The admin editor, the
+# reports and the public pages run under it with no violation (tests/browser/test_csp.py).
+# Nothing of the admin leaves the site: no Gravatar (it would send the staff's e-mail hashes), no
+# check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# Admin sign-in brute force: 5 wrong passwords for one user from one address lock that pair out for
+# 30 minutes (django-axes; `manage.py axes_list_attempts` lists the attempts). The address is the
+# app's client address (TRUSTED_PROXIES), so behind nginx it is the client's, not nginx's.
+AUTHENTICATION_BACKENDS = [
+    "wagtail_disclosure.logins.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "wagtail_disclosure.protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "wagtail_disclosure.logins.login_locked_response"
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]

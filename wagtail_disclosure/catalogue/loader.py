@@ -149,6 +149,11 @@ def parse(path):
         ) from exc
     try:
         raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 – a SafeLoader subclass
+    except RecursionError as exc:  # PyYAML follows nesting by recursion
+        raise CatalogueError(
+            _("%(file)s: lists or mappings are nested too deeply to be a catalogue")
+            % {"file": where}
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = _(" (line %(line)d)") % {"line": mark.line + 1} if mark else ""

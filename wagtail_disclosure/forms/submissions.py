@@ -6,7 +6,7 @@ submission model and the fields the model lists in ``PUBLIC_FIELDS`` (see
 module knows field names, never the models.
 
 Every text field goes through ``sanitising.clean_text`` before it is stored; sizes are bounded;
-evidence files are accepted by content (``uploads.check_upload``).
+evidence files are accepted by content and photos lose GPS/serial EXIF (``uploads.check_and_clean``).
 """
 
 from django import forms
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.sanitising import CleanTextMixin
-from wagtail_disclosure.uploads import check_upload
+from wagtail_disclosure.uploads import check_and_clean
 
 PRIVACY_CONSENT = _("I have read the privacy notice above and agree to it.")
 
@@ -61,11 +61,11 @@ class EvidenceField(forms.FileField):
         errors = []
         for f in files:
             try:
-                kind = check_upload(f, conf.get("EVIDENCE_KINDS"), conf.get("EVIDENCE_MAX_BYTES"))
+                checked.append(
+                    check_and_clean(f, conf.get("EVIDENCE_KINDS"), conf.get("EVIDENCE_MAX_BYTES"))
+                )
             except forms.ValidationError as e:
                 errors.extend(e.messages)
-            else:
-                checked.append((f, kind))
         if errors:
             raise forms.ValidationError(errors)
         return checked

@@ -25,10 +25,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from wagtail_disclosure import protection
+from wagtail_disclosure.fields import SanitisedRichTextField
 from wagtail_disclosure.forms.submissions import (
     ComplaintForm,
     FeedbackForm,
@@ -62,7 +62,7 @@ SESSION_KEY = "wagtail_disclosure_filed"
 class SubmissionFormFields(models.Model):
     """What an office configures on every public form: intro, PDPA notice, retention period."""
 
-    intro = RichTextField(_("introduction"), blank=True)
+    intro = SanitisedRichTextField(_("introduction"), blank=True)
     privacy_notice = models.TextField(
         _("privacy notice (PDPA)"),
         blank=True,
@@ -164,8 +164,9 @@ class SubmissionPageMixin(RoutablePageMixin):
         if request.method != "POST":
             form = self.get_form()
         else:
-            form = self.get_form(request.POST, request.FILES)
+            # Asked before the body is read: a refused post never has its files parsed.
             refusal = protection.refusal(request, self.form_name)
+            form = self.get_form(request.POST, None if refusal else request.FILES)
             if refusal:
                 status = _refuse(form, refusal)
             elif form.is_valid():
@@ -423,7 +424,7 @@ class SubmissionStatisticsPage(DisclosurePage):
         COMPLAINTS = "complaints", _("Corruption complaint statistics (O29)")
 
     figures = models.CharField(_("figures"), max_length=20, choices=Figures.choices)
-    intro = RichTextField(_("introduction"), blank=True)
+    intro = SanitisedRichTextField(_("introduction"), blank=True)
 
     content_panels = (
         Page.content_panels

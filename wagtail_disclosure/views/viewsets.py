@@ -15,6 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import policy_registry
 
+from wagtail_disclosure.exports import ThaiSpreadsheetMixin
 from wagtail_disclosure.models import Person, WorkGroup
 from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
 from wagtail_disclosure.sites import site_for_request
@@ -22,8 +23,14 @@ from wagtail_disclosure.thai.dates import fiscal_round
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
 
 
+class IndexView(ThaiSpreadsheetMixin, generic.IndexView):
+    """The list of a viewset; its CSV/XLSX downloads are the app's (BOM, formulas neutralised)."""
+
+
 class DisclosureViewSet(ModelViewSet):
     """A viewset of the app; its menu item asks the model's permission policy, as the index does."""
+
+    index_view_class = IndexView
 
     def get_permissions_to_register(self):
         # "view" too (Wagtail leaves it out without an inspect view): a viewer sees the list.
