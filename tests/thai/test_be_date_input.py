@@ -34,16 +34,14 @@ def test_be_dates_are_understood(typed):
     "typed", ["15/11/3112", "3112-11-15", "15/11/1500", "15/11/69", "31/02/2569"]
 )
 def test_implausible_dates_are_refused_in_thai(typed):
-    with translation.override("th"):
-        with pytest.raises(ValidationError) as error:
-            parse_be_date(typed)
+    with translation.override("th"), pytest.raises(ValidationError) as error:
+        parse_be_date(typed)
     assert any("พ.ศ." in m or "วันที่" in m for m in error.value.messages), error.value.messages
 
 
 def test_a_date_of_year_2569_ce_is_not_plausible():
-    with translation.override("th"):
-        with pytest.raises(ValidationError) as error:
-            check_plausible_date(D(2569, 11, 15))
+    with translation.override("th"), pytest.raises(ValidationError) as error:
+        check_plausible_date(D(2569, 11, 15))
     assert "พ.ศ." in error.value.messages[0]
     check_plausible_date(D(2026, 11, 15))
 
