@@ -2,11 +2,14 @@
 
 Official layout (Garuda, ส่วนราชการ / ที่ / วันที่ / เรื่อง / เรียน, body, the group director's opinion,
 the director's order with "ปฏิบัติราชการแทน" where a deputy acted), Buddhist-Era dates, Thai digits.
+The memo names the indicator's address, where the reader finds the item: a page's own address is a
+Thai slug that prints as lines of percent-encoding.
 """
 
-from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.encoding import uri_to_iri
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.models import ApprovalDecision, OfficeProfile, Person, RequestMemo
@@ -58,13 +61,15 @@ def memo_context(memo):
     author_person = (
         Person.objects.filter(site=site, user=memo.author).first() if memo.author else None
     )
-    emblem = finders.find(conf.get("MEMO_EMBLEM"))
+    emblem = conf.get("MEMO_EMBLEM")
+    indicator = page.get_parent().specific
     return {
         "memo": memo,
         "page": page,
-        "page_url": page.full_url or "",
+        "indicator": indicator,
+        "page_url": uri_to_iri(indicator.full_url or page.full_url or ""),
         "office": profile,
-        "emblem_url": f"file://{emblem}" if emblem else "",
+        "emblem_url": static(emblem) if emblem else "",
         "number": thai_digits(memo.number, force=True),
         "date": format_thai_date(memo.date, digits=True),
         "attachments": [thai_digits(a, force=True) for a in memo.attachment_list],

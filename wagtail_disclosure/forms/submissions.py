@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure import conf
+from wagtail_disclosure.forms.dates import BuddhistDateField
 from wagtail_disclosure.sanitising import CleanTextMixin
 from wagtail_disclosure.uploads import check_and_clean
 
@@ -78,10 +79,9 @@ class ComplaintForm(CleanTextMixin, forms.ModelForm):
         widget=textarea(10000, rows=10),
         help_text=_("Who, what, when, where; the more precise, the easier to investigate."),
     )
-    incident_date = forms.DateField(
+    incident_date = BuddhistDateField(
         label=_("Date of the incident (if known)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
     )
     anonymous = forms.BooleanField(
         label=_("File anonymously (we will not ask who you are)"),

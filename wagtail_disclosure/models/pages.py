@@ -27,10 +27,11 @@ from wagtail_disclosure.catalogue.freshness import freshness_of
 from wagtail_disclosure.fields import (
     SanitisedRichTextField as RichTextField,  # every save goes through bleach
 )
+from wagtail_disclosure.forms.dates import use_be_dates
 from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem
 from wagtail_disclosure.models.organisation import OfficeProfile, WorkGroup
 from wagtail_disclosure.panels import ChecksPanel
-from wagtail_disclosure.thai.dates import fiscal_year
+from wagtail_disclosure.thai.dates import BE_YEARS, check_plausible_date, fiscal_year
 
 
 class DisclosurePageForm(WagtailAdminPageForm):
@@ -38,6 +39,7 @@ class DisclosurePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_be_dates(self, ["date"])
         field = self.fields.get("catalogue_items")
         parent = getattr(self, "parent_page", None)
         if field is not None:
@@ -181,9 +183,22 @@ class DisclosurePage(Page):
         date = values.get("date")
         return fiscal_year(date) if date else None
 
+    def check_date(self):
+        """A B.E. year taken as C.E. (15 Nov 2569 for 15 Nov 2026) is refused wherever it comes from."""
+        try:
+            check_plausible_date(self.date)
+        except ValidationError as error:
+            raise ValidationError({"date": error.messages}) from None
+
+    def minimal_clean(self):
+        # Wagtail's check of a draft's save; a live save and every revision go through clean().
+        super().minimal_clean()
+        self.check_date()
+
     def clean(self):
         super().clean()
-        if self.fiscal_year is not None and self.fiscal_year < 2400:
+        self.check_date()
+        if self.fiscal_year is not None and self.fiscal_year not in BE_YEARS:
             raise ValidationError(
                 {"fiscal_year": _("Give the fiscal year in Buddhist Era (e.g. 2567).")}
             )

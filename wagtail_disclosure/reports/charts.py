@@ -9,7 +9,9 @@ from wagtail_disclosure.thai.digits import thai_digits
 
 BAR = "#1b4f8a"
 TRACK = "#e6ebf1"
-FONT = "Laksaman, 'TH Sarabun New', Sarabun, 'Noto Sans Thai', sans-serif"
+# "WD Sarabun" is the shipped font of the printed documents (print/base.html); never "TH Sarabun New",
+# which fontconfig answers with Laksaman shrunk to 0.66.
+FONT = "'WD Sarabun', Sarabun, Laksaman, 'Noto Sans Thai', sans-serif"
 
 
 def _value_text(value, suffix):

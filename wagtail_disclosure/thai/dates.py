@@ -7,16 +7,22 @@ quarters are Oct–Dec, Jan–Mar, Apr–Jun, Jul–Sep.
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from pythainlp.util import thai_strftime
 
-from wagtail_disclosure.thai.digits import thai_digits, uses_thai_digits
+from wagtail_disclosure.thai.digits import thai_digits, to_arabic_digits, uses_thai_digits
 
 BE_OFFSET = 543
+# The years a date of public disclosure can have: B.E. 2400–2700, that is C.E. 1857–2157. The two
+# ranges do not overlap, so a four-digit year says by itself which era it is in.
+BE_YEARS = range(2400, 2701)
+CE_YEARS = range(BE_YEARS.start - BE_OFFSET, BE_YEARS.stop - BE_OFFSET)
 
 MONTHS_EN = [
     "January", "February", "March", "April", "May", "June",
@@ -190,3 +196,76 @@ def add_months(value, months):
 def month_label(year, month):
     """Short month and B.E. year, the way the announcements' calendars head their columns: "ต.ค. ๖๖"."""
     return format_thai_date(datetime.date(year, month, 1), "%b %y")
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d+)$")
+_DAY_MONTH_NAME_YEAR = re.compile(r"^(\d{1,2})\s+(\S+)\s+(\d+)$")
+
+
+def _month_of_name(name):
+    for month in range(1, 13):
+        names = {thai_strftime(datetime.datetime(2000, month, 1), f) for f in ("%B", "%b")}
+        names |= {MONTHS_EN[month - 1].lower(), MONTHS_EN[month - 1][:3].lower()}
+        if name.lower() in names:
+            return month
+    return None
+
+
+def ce_year_of(year):
+    """The C.E. year of a typed four-digit ``year``: B.E. 2400–2700 or C.E. 1857–2157; else refused."""
+    if year in BE_YEARS:
+        return year - BE_OFFSET
+    if year in CE_YEARS:
+        return year
+    raise ValidationError(
+        _(
+            "The year %(year)s is not a possible year: give the year in Buddhist Era (พ.ศ.), e.g. %(now)s."
+        )
+        % {"year": year, "now": be_year()},
+        code="implausible_year",
+    )
+
+
+def parse_be_date(text):
+    """The date typed as ``text``: "15/11/2569", "2569-11-15", "15 พ.ย. 2569" (B.E.), Thai digits
+    allowed; a C.E. year (1857–2157) is understood too. Raises ``ValidationError`` in the active
+    language for anything else, so a B.E. year is never stored as a C.E. one."""
+    value = " ".join(to_arabic_digits(str(text)).split())
+    if m := _ISO.match(value):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _DMY.match(value):
+        day, month, year = (int(g) for g in m.groups())
+    elif (m := _DAY_MONTH_NAME_YEAR.match(value)) and _month_of_name(m[2]):
+        day, month, year = int(m[1]), _month_of_name(m[2]), int(m[3])
+    else:
+        raise ValidationError(
+            _("Enter the date as day/month/year in Buddhist Era (พ.ศ.), e.g. 15/11/%(now)s.")
+            % {"now": be_year()},
+            code="invalid",
+        )
+    if len(str(year)) != 4:
+        raise ValidationError(
+            _("Give the year with four digits in Buddhist Era (พ.ศ.), e.g. %(now)s.")
+            % {"now": be_year()},
+            code="invalid",
+        )
+    try:
+        return datetime.date(ce_year_of(year), month, day)
+    except ValueError:
+        raise ValidationError(
+            _("There is no such date: %(text)s.") % {"text": text}, code="invalid"
+        ) from None
+
+
+def check_plausible_date(value):
+    """Refuse a stored date whose year is no plausible one (e.g. B.E. 2569 taken as C.E. 2569)."""
+    if value is not None and value.year not in CE_YEARS:
+        raise ValidationError(
+            _(
+                "The date %(date)s has the year %(year)s: was a Buddhist-Era (พ.ศ.) year taken "
+                "as a Christian-Era one? Give the date again."
+            )
+            % {"date": value.isoformat(), "year": value.year + BE_OFFSET},
+            code="implausible_year",
+        )

@@ -1,0 +1,109 @@
+"""The request memo prints as an official บันทึกข้อความ: the project's own Thai font at the official
+sizes (no fontconfig stand-in), punctuation and the web address intact in the PDF's text, and a
+first page that looks like the reference image kept in ``tests/approval/reference/``.
+
+Regenerate the reference after a deliberate change of the layout with
+``UPDATE_REFERENCE=1 pytest tests/approval/test_memo_print.py`` and look at the PNG before committing.
+"""
+
+import datetime
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from tests.utils.approval import MEMO, act, make_draft
+from wagtail_disclosure.approval import memo as memo_module
+from wagtail_disclosure.approval.memo import memo_for, render_memo_pdf
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE = Path(__file__).parent / "reference" / "request-memo-page1.png"
+THAI_SLUG = "แผนดำเนนงานและการใชงบประมาณ-ประจำปงบประมาณ-2567"  # as Wagtail slugifies the title
+FIXED_NOW = datetime.datetime(2026, 11, 15, 9, 30, tzinfo=datetime.UTC)
+
+
+def pdf_fonts(path):
+    return subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def pdf_text(path):
+    """The PDF's text with runs of white space as one space (justified Thai lines stretch spaces)."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+def page_png(path, out_prefix):
+    """The first page at 50 dpi in grey: small enough to keep, detailed enough to compare."""
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1"]
+        + [str(path), str(out_prefix)],
+        check=True,
+    )
+    return Image.open(f"{out_prefix}.png").convert("L")
+
+
+def ink(image, threshold=160):
+    return image.point(lambda v: 255 if v < threshold else 0).histogram()[255]
+
+
+def differing_share(image, reference, threshold=96):
+    """Pixels whose grey differs by more than ``threshold`` (0–255), as a share of the reference's ink."""
+    if image.size != reference.size:
+        return 1.0
+    diff = ImageChops.difference(image, reference).point(lambda v: 255 if v > threshold else 0)
+    return diff.histogram()[255] / ink(reference)
+
+
+@pytest.fixture
+def memo(indicator, users, workflow, monkeypatch):
+    """The memo of a draft whose address is a Thai slug, filed on 15 November 2569."""
+    monkeypatch.setattr(memo_module.timezone, "now", lambda: FIXED_NOW)
+    page = make_draft(indicator, users["author"], slug=THAI_SLUG)
+    workflow.start(page, users["author"])
+    act(page, users["author"], **MEMO)
+    page = page.specific_class.objects.get(pk=page.pk)
+    memo = memo_for(page.latest_revision)
+    memo.date = datetime.date(2026, 11, 15)
+    memo.save()
+    return memo
+
+
+@pytest.fixture
+def memo_pdf(memo, artifacts):
+    path = artifacts / "request-memo.pdf"
+    path.write_bytes(render_memo_pdf(memo))
+    return path
+
+
+def test_memo_uses_the_shipped_sarabun_not_a_scaled_stand_in(memo_pdf):
+    fonts = pdf_fonts(memo_pdf)
+    assert "Sarabun" in fonts
+    assert "Laksaman" not in fonts, "fontconfig's synthetic TH Sarabun (Laksaman × 0.66) is back"
+
+
+def test_memo_text_keeps_punctuation_and_a_short_web_address(memo, memo_pdf):
+    text = pdf_text(memo_pdf)
+    assert "พ.ศ. ๒๕๔๐" in text  # the Official Information Act, B.E. 2540
+    assert "๑๕ พฤศจิกายน ๒๕๖๙" in text
+    assert "ศธ ๐๔๐๐๑/๑๒๓" in text
+    indicator_url = memo.page.get_parent().full_url
+    assert indicator_url.startswith("http://")
+    assert indicator_url in text, "the memo names the indicator's address, short and whole"
+    assert "%E0" not in text.upper(), "no percent-encoded Thai slug"
+    assert "สพป.ตัวอย" in text
+
+
+def test_memo_first_page_looks_like_the_reference(memo_pdf, artifacts):
+    image = page_png(memo_pdf, artifacts / "request-memo-page1")
+    if os.environ.get("UPDATE_REFERENCE"):
+        REFERENCE.parent.mkdir(exist_ok=True)
+        image.save(REFERENCE, optimize=True)
+    reference = Image.open(REFERENCE).convert("L")
+    share = differing_share(image, reference)
+    # Page and revision numbers differ from run to run: a few digits, well under a tenth of the ink.
+    assert share < 0.1, f"{share:.1%} of the ink differs from {REFERENCE.name}"
