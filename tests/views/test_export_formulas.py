@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.exports import csv_bytes, neutralise, xlsx_bytes
+from wagtail_disclosure.models.media import save_rights
 from wagtail_disclosure.models import (
     CalendarEntry,
     CatalogueItem,
@@ -112,7 +113,8 @@ def hostile_office(demo):
         site=site, work_group=group, round=1, defaults={"results": HOSTILE}
     )
     image = get_image_model().objects.first()
-    get_image_model().objects.filter(pk=image.pk).update(title=HOSTILE, source="")
+    get_image_model().objects.filter(pk=image.pk).update(title=HOSTILE)
+    save_rights(image, {"source": ""})  # listed by the report of media lacking rights
     get_document_model().objects.create(
         title=HOSTILE, file=ContentFile(b"%PDF-1.4 hostile", name="hostile.pdf")
     )
