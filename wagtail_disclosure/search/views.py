@@ -14,7 +14,7 @@ from wagtail_disclosure.models import (
 from wagtail_disclosure.search import segment
 from wagtail_disclosure.search.forms import SearchForm
 from wagtail_disclosure.search.highlight import highlight, page_text, snippet
-from wagtail_disclosure.search.query import search_pages, search_scope
+from wagtail_disclosure.search.query import search_pages, search_scope, specific_pages
 from wagtail_disclosure.sites import site_for_request
 
 RESULTS_PER_PAGE = 10
@@ -51,8 +51,7 @@ def _filter(pages, data):
     return pages.filter(id__in=allowed)
 
 
-def _result(page, query, request):
-    specific = page.specific
+def _result(specific, query, request):
     text = page_text(specific)
     is_content = isinstance(specific, DisclosurePage)
     return {
@@ -99,7 +98,7 @@ def search(request):
             context.update(
                 query=text,
                 page_obj=page_obj,
-                results=[_result(p, query, request) for p in page_obj],
+                results=[_result(p, query, request) for p in specific_pages(page_obj)],
                 querystring=_querystring_without_page(request),
             )
     return render(request, "wagtail_disclosure/search/results.html", context)
