@@ -20,11 +20,14 @@ from wagtail_disclosure.sites import site_for_request
 RESULTS_PER_PAGE = 10
 
 
-def _edition(site):
-    hub = TransparencyHubPage.objects.live()
+def _hub(site):
+    hubs = TransparencyHubPage.objects.live().select_related("edition")
     if site is not None:
-        hub = hub.descendant_of(site.root_page)
-    hub = hub.first()
+        hubs = hubs.descendant_of(site.root_page)
+    return hubs.first()
+
+
+def _edition(hub):
     if hub is not None and hub.active_edition is not None:
         return hub.active_edition
     return CatalogueEdition.objects.filter(slug=conf.get("DEFAULT_EDITION")).first()
@@ -72,11 +75,13 @@ def _result(specific, query, request):
 def search(request):
     site = site_for_request(request)
     scope = search_scope(site)
+    hub = _hub(site)
     form = SearchForm(
         request.GET or None,
         site=site,
-        edition=_edition(site),
+        edition=_edition(hub),
         pages=DisclosurePage.objects.live().filter(pk__in=scope.values("pk")),
+        state_key=hub.hub_cache_key() if hub is not None else None,
     )
     context = {"form": form, "results": None, "query": "", "message": ""}
     if form.is_bound and form.is_valid():
