@@ -235,6 +235,66 @@ def build_demo(tmp, env):
 
 
 def build_bare(tmp, env):
+    """A bare ``wagtail start`` project, migrated, in ``tmp/wagtailbare``; its environment."""
+    folder = tmp / "wagtailbare"
+    folder.mkdir()
+    clean = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "DJANGO_SETTINGS_MODULE")}
+    run([str(VENV_BIN / "wagtail"), "start", "wagtailbare", str(folder)], clean, cwd=tmp)
+    settings = folder / "wagtailbare" / "settings" / "production.py"
+    settings.write_text(settings.read_text() + '\nSECRET_KEY = "bench"\nALLOWED_HOSTS = ["*"]\n')
+    bare_env = {**clean, "DJANGO_SETTINGS_MODULE": "wagtailbare.settings.production",
+                "PYTHONPATH": str(folder)}  # fmt: skip
+    bare_env.pop("DATABASE_URL", None)
+    run([sys.executable, "manage.py", "migrate", "--noinput"], bare_env, cwd=folder)
+    return bare_env, folder
+
+
+def main():
+        stop_at = time.monotonic() + seconds
+        await asyncio.gather(
+            *(_client(host, port, paths, stop_at, latencies, errors, i) for i in range(clients))
+        )
+
+    started = time.perf_counter()
+    asyncio.run(main())
+    elapsed = time.perf_counter() - started
+    return len(latencies) / elapsed, latencies, errors
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] * 1000
+
+
+# --- the sites ----------------------------------------------------------------------------------
+
+
+def build_demo(tmp, env):
+    run([sys.executable, "example_site/manage.py", "migrate", "--noinput"], env)
+    run([sys.executable, "example_site/manage.py", "setup_demo", "--force", "--quiet"], env)
+    run([sys.executable, "example_site/manage.py", "collectstatic", "--noinput"], env)
+    script = (
+        "import json\n"
+        "from wagtail_disclosure.models import DocumentPage, IndicatorPage, ProcurementSummaryPage\n"
+        "from wagtail_disclosure.models import TransparencyHubPage\n"
+        "hub = TransparencyHubPage.objects.live().first()\n"
+        "indicator = IndicatorPage.objects.live().filter(item__code='O1').first()\n"
+        "document = DocumentPage.objects.live().order_by('pk').first()\n"
+        "procurement = ProcurementSummaryPage.objects.live().order_by('pk').first()\n"
+        "print(json.dumps({'hub': hub.url_path, 'indicator': indicator.url_path,\n"
+        "    'document': document.url_path, 'procurement': procurement.url_path,\n"
+        "    'root': hub.get_site().root_page.url_path}))\n"
+    )
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "example_site/manage.py", "shell", "-c", script],
+        env=env, cwd=REPO, check=True, text=True, stdout=subprocess.PIPE,
+    )  # fmt: skip
+    paths = json.loads(out.stdout.strip().splitlines()[-1])
+    root = paths.pop("root")
+    return {name: "/" + url[len(root) :].lstrip("/") for name, url in paths.items()}
+
+
+def build_bare(tmp, env):
     """A bare ``wagtail start`` project, migrated, in ``tmp/bare``."""
     (tmp / "bare").mkdir()
     run([str(VENV_BIN / "wagtail"), "start", "bare", str(tmp / "bare")], env, cwd=tmp)
@@ -360,9 +420,9 @@ def main():
         print("vs bare: the page's throughput over the bare page's in the same cycle (median)")
         demo_rss = worker_rss_mb(master)
 
-        bare_env = build_bare(tmp, env)
+        bare_env, bare_folder = build_bare(tmp, env)
         bare_port = free_port()
-        bare = start_gunicorn("bare.wsgi", bare_port, args.workers, bare_env, tmp / "bare")
+        bare = start_gunicorn("wagtailbare.wsgi", bare_port, args.workers, bare_env, bare_folder)
         processes.append(bare)
         wait_for(f"http://127.0.0.1:{bare_port}/")
         served = len([x for run_ in figures["bare Wagtail page"] for x in run_[1]])

@@ -36,7 +36,16 @@ def _queries(client, params):
     return len(captured), response.content.decode()
 
 
-def test_queries_do_not_grow_with_the_number_of_results(demo, client):
+@pytest.fixture
+def uncached(settings):
+    """The search run on every request (no cached page of results), as on a cache miss."""
+    settings.WAGTAIL_DISCLOSURE = {
+        **getattr(settings, "WAGTAIL_DISCLOSURE", {}),
+        "HUB_CACHE_SECONDS": 0,
+    }
+
+
+def test_queries_do_not_grow_with_the_number_of_results(demo, client, uncached):
     _add_pages(1)
     one, html = _queries(client, {"q": WORD})
     assert html.count("<h2><a href=") == 1
@@ -46,3 +55,26 @@ def test_queries_do_not_grow_with_the_number_of_results(demo, client):
     assert html.count("<h2><a href=") == 10
     assert ten == one, f"{one} queries for 1 result, {ten} for 10"
     print(f"queries per search page: {ten}")
+
+
+def test_a_cached_page_of_results_never_outlives_the_content(demo, client):
+    _add_pages(1)
+    with CaptureQueriesContext(connection) as cold:
+        html = client.get(URL, {"q": WORD}).content.decode()
+    assert html.count("<h2><a href=") == 1
+    with CaptureQueriesContext(connection) as warm:
+        again = client.get(URL, {"q": WORD}).content.decode()
+    assert again.count("<h2><a href=") == 1
+    assert len(warm) < len(cold)  # the second request is served from the cache
+    with trusted_publication():
+        o1 = IndicatorPage.objects.get(item__code="O1")
+        page = DocumentPage(title=f"{WORD} ฉบับใหม่", slug="qc-new", body="<p>ใหม่</p>")
+        page.catalogue_items.set([o1.item])
+        o1.add_child(instance=page)
+        page.save_revision().publish()
+    html = client.get(URL, {"q": WORD}).content.decode()
+    assert html.count("<h2><a href=") == 2
+    assert "ฉบับใหม่" in html
+    page.unpublish()
+    html = client.get(URL, {"q": WORD}).content.decode()
+    assert html.count("<h2><a href=") == 1
