@@ -246,6 +246,7 @@ def build_bare(tmp, env):
                 "PYTHONPATH": str(folder)}  # fmt: skip
     bare_env.pop("DATABASE_URL", None)
     run([sys.executable, "manage.py", "migrate", "--noinput"], bare_env, cwd=folder)
+    run([sys.executable, "manage.py", "collectstatic", "--noinput"], bare_env, cwd=folder)
     return bare_env, folder
 
 
@@ -294,7 +295,7 @@ def main():
         uncached_app_port, uncached_port = free_port(), free_port()
         uncached_env = {**env, "BENCH_HUB_UNCACHED": "1"}
         processes.append(
-            start_gunicorn("example_site.wsgi", uncached_app_port, 1, uncached_env, REPO)
+            start_gunicorn("example_site.wsgi", uncached_app_port, args.workers, uncached_env, REPO)
         )
         servers = "".join(
             NGINX_SERVER.format(name=name, app_port=a, port=p, static=tmp / "static")
