@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from wagtail_disclosure import conf
@@ -14,17 +15,21 @@ from wagtail_disclosure.models import (
 from wagtail_disclosure.search import segment
 from wagtail_disclosure.search.forms import SearchForm
 from wagtail_disclosure.search.highlight import highlight, page_text, snippet
-from wagtail_disclosure.search.query import search_pages, search_scope
+from wagtail_disclosure.search.query import search_pages, search_scope, specific_pages
 from wagtail_disclosure.sites import site_for_request
+from wagtail_disclosure.thai.digits import uses_thai_digits
 
 RESULTS_PER_PAGE = 10
 
 
-def _edition(site):
-    hub = TransparencyHubPage.objects.live()
+def _hub(site):
+    hubs = TransparencyHubPage.objects.live().select_related("edition")
     if site is not None:
-        hub = hub.descendant_of(site.root_page)
-    hub = hub.first()
+        hubs = hubs.descendant_of(site.root_page)
+    return hubs.first()
+
+
+def _edition(hub):
     if hub is not None and hub.active_edition is not None:
         return hub.active_edition
     return CatalogueEdition.objects.filter(slug=conf.get("DEFAULT_EDITION")).first()
@@ -51,8 +56,7 @@ def _filter(pages, data):
     return pages.filter(id__in=allowed)
 
 
-def _result(page, query, request):
-    specific = page.specific
+def _result(specific, query, request):
     text = page_text(specific)
     is_content = isinstance(specific, DisclosurePage)
     return {
@@ -73,11 +77,14 @@ def _result(page, query, request):
 def search(request):
     site = site_for_request(request)
     scope = search_scope(site)
+    hub = _hub(site)
+    state = hub.hub_cache_key() if hub is not None else None
     form = SearchForm(
         request.GET or None,
         site=site,
-        edition=_edition(site),
+        edition=_edition(hub),
         pages=DisclosurePage.objects.live().filter(pk__in=scope.values("pk")),
+        state_key=state,
     )
     context = {"form": form, "results": None, "query": "", "message": ""}
     if form.is_bound and form.is_valid():
@@ -95,14 +102,34 @@ def search(request):
                 "-date", "-pk"
             )
         if results is not None:
-            page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+
+            def found(results=results, query=query):
+                page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+                rows = [_result(p, query, request) for p in specific_pages(page_obj)]
+                return {"page_obj": page_obj, "results": rows}
+
+            # Lazy: when the cache holds this page of results, the search is never run.
             context.update(
                 query=text,
-                page_obj=page_obj,
-                results=[_result(p, query, request) for p in page_obj],
+                searched=True,
+                found=SimpleLazyObject(found),
                 querystring=_querystring_without_page(request),
+                results_key=_results_key(state, request),
+                results_cache_seconds=conf.get("HUB_CACHE_SECONDS"),
             )
     return render(request, "wagtail_disclosure/search/results.html", context)
+
+
+def _results_key(state, request):
+    """What a page of results depends on: the office's content (the hub's key) and the search.
+
+    ``None`` (no caching) when the hub's table is not cached either. Publishing or withdrawing
+    content changes the hub's key, so a cached page of results never outlives the content.
+    """
+    if not state:
+        return None
+    search = _querystring_without_page(request)
+    return f"{state}|{search}|{request.GET.get('page', '')}|{int(bool(uses_thai_digits()))}"
 
 
 def _querystring_without_page(request):
