@@ -70,6 +70,9 @@ hooks.register("before_bulk_action", approval_hooks.before_bulk_action)
 hooks.register("before_copy_page", approval_hooks.before_copy_page)
 hooks.register("before_move_page", approval_hooks.before_move_page)
 hooks.register("register_page_header_buttons", approval_hooks.page_header_buttons)
+hooks.register("construct_page_action_menu", approval_hooks.action_menu)
+hooks.register("after_create_page", approval_hooks.after_save_open_memo)
+hooks.register("after_edit_page", approval_hooks.after_save_open_memo)
 
 # The submission pages call this hook once a submission is stored: the officers get an e-mail.
 hooks.register("after_disclosure_submission", submission_notifications.submission_received)

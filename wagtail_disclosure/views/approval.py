@@ -11,9 +11,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision
 
 from wagtail_disclosure.approval import emergency
+from wagtail_disclosure.approval import request as publication_request
 from wagtail_disclosure.approval.memo import memo_for, render_memo_pdf
 from wagtail_disclosure.approval.policy import PublicationRefused
-from wagtail_disclosure.forms.approval import EmergencyPublicationForm, EmergencyReviewForm
+from wagtail_disclosure.forms.approval import (
+    EmergencyPublicationForm,
+    EmergencyReviewForm,
+    RequestMemoForm,
+)
 from wagtail_disclosure.models import ApprovalDecision, EmergencyPublication, Person, RequestMemo
 from wagtail_disclosure.views import permissions
 
@@ -28,6 +33,76 @@ def _may_see_page_records(user, page):
 
 def _edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+_LIBRARY_EDIT = {"image": "wagtailimages:edit", "document": "wagtaildocs:edit"}
+
+
+def _fix_url(result):
+    """Where the author fixes a finding: the image or document it names, else the page's editor."""
+    kind, _sep, pk = (result.detail or "").partition(":")
+    if pk.isdigit() and kind in _LIBRARY_EDIT:
+        return reverse(_LIBRARY_EDIT[kind], args=[int(pk)])
+    return None
+
+
+def request_publication(request, page_id):
+    """The request memo, memo first: prefilled, checked before the chain starts, filed at once."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not publication_request.may_request(page, request.user):
+        raise PermissionDenied
+    blocking = publication_request.findings(page, request.user)
+    form = RequestMemoForm(
+        request.POST or None, initial=publication_request.initial_memo(page)
+    )
+    if request.method == "POST" and blocking:
+        messages.error(
+            request, _("Nothing was submitted: fix the problems listed below, then file the memo.")
+        )
+    elif request.method == "POST" and form.is_valid():
+        try:
+            state = publication_request.file_memo(page, request.user, form.cleaned_data)
+        except PermissionDenied as e:
+            messages.error(request, str(e) or _("The request could not be filed."))
+        else:
+            step = state.task.name if state is not None else ""
+            messages.success(
+                request,
+                _("The request memo was filed: “%(title)s” now waits at the step “%(step)s”.")
+                % {"title": page.title, "step": step},
+            )
+            return redirect(_edit_url(page))
+    return TemplateResponse(
+        request,
+        "wagtail_disclosure/approval/request_publication.html",
+        {
+            "page": page,
+            "form": form,
+            "findings": [(r, _fix_url(r)) for r in blocking],
+            "edit_url": _edit_url(page),
+            "resuming": publication_request.latest_memo(page) is not None,
+        },
+    )
+
+
+def withdraw_request(request, page_id):
+    """The author takes a waiting page back to edit it; asked first, done on POST."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    state = page.current_workflow_state
+    if state is None or not state.user_can_cancel(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        state.cancel(user=request.user)
+        messages.success(
+            request,
+            _("The request was withdrawn: edit the page, then request publication again."),
+        )
+        return redirect(_edit_url(page))
+    return TemplateResponse(
+        request,
+        "wagtail_disclosure/approval/withdraw_request.html",
+        {"page": page, "state": state, "edit_url": _edit_url(page)},
+    )
 
 
 def memo_pdf(request, revision_id):

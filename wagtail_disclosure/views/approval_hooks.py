@@ -10,11 +10,20 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
 from wagtail_disclosure.approval import emergency, policy
+from wagtail_disclosure.approval import request as publication_request
 from wagtail_disclosure.models import RequestMemo
+
+REQUEST_PUBLICATION = "action-request-publication"
+
+# Wagtail's own ways into and out of a workflow, which skip the request memo ("Submit to …",
+# "Resubmit to …" resumed at the memo step whatever the label said) or do not work on a locked
+# page ("Cancel workflow"); the request memo and the withdrawal below take their place.
+_REPLACED_ACTIONS = {"action-submit", "action-restart-workflow", "action-cancel-workflow"}
 
 LOG_ACTIONS = [
     (
@@ -144,3 +153,63 @@ def page_header_buttons(page, user, view_name, next_url=None):
             icon_name="warning",
             priority=95,
         )
+
+
+class RequestPublicationMenuItem(ActionMenuItem):
+    """Save the draft, then open the request memo (``after_edit_page`` sends the editor there)."""
+
+    name = REQUEST_PUBLICATION
+    label = _("Request publication (file the memo)")
+    icon_name = "resubmit"
+
+
+class WithdrawRequestMenuItem(ActionMenuItem):
+    """The author takes the page back from the chain to edit it (a page waiting is locked)."""
+
+    name = "action-withdraw-request"
+    label = _("Withdraw the request to edit the page")
+    icon_name = "undo"
+
+    def is_shown(self, context):
+        return True
+
+    def get_url(self, parent_context):
+        return reverse(
+            "wagtail_disclosure_admin:withdraw_request", args=[parent_context["page"].pk]
+        )
+
+
+def _chain_page(context):
+    if context.get("view") == "create":
+        parent = context.get("parent_page")
+        return parent if parent is not None and parent.has_workflow else None
+    page = context.get("page")
+    return page if page is not None and page.get_workflow() is not None else None
+
+
+def action_menu(menu_items, request, context):
+    """Under the chain, the editor's actions say what they do: request publication, withdraw."""
+    page = _chain_page(context)
+    if page is None:
+        return
+    could_withdraw = any(i.name == "action-cancel-workflow" for i in menu_items)
+    menu_items[:] = [i for i in menu_items if i.name not in _REPLACED_ACTIONS]
+    state = page.current_workflow_state if context.get("view") == "edit" else None
+    waiting = state is not None and state.status == state.STATUS_IN_PROGRESS
+    if not waiting and not context.get("locked_for_user"):
+        if context.get("view") == "create" or page.permissions_for_user(
+            request.user
+        ).can_submit_for_moderation():
+            # First: the button on show; "Save draft" moves into the menu beside it.
+            menu_items.insert(0, RequestPublicationMenuItem(order=0))
+    if could_withdraw:
+        menu_items.append(WithdrawRequestMenuItem(order=40))
+
+
+def after_save_open_memo(request, page):
+    """After "request publication" (or Wagtail's submit landing on the memo step): the memo form."""
+    wanted = request.POST.get(REQUEST_PUBLICATION)
+    at_memo = request.POST.get("action-submit") and publication_request.memo_task_state(page)
+    if wanted or at_memo:
+        return redirect("wagtail_disclosure_admin:request_publication", page.pk)
+    return None
