@@ -71,6 +71,7 @@ hooks.register("before_copy_page", approval_hooks.before_copy_page)
 hooks.register("before_move_page", approval_hooks.before_move_page)
 hooks.register("register_page_header_buttons", approval_hooks.page_header_buttons)
 hooks.register("construct_page_action_menu", approval_hooks.action_menu)
+hooks.register("construct_homepage_panels", approval_hooks.homepage_panels)
 hooks.register("after_create_page", approval_hooks.after_save_open_memo)
 hooks.register("after_edit_page", approval_hooks.after_save_open_memo)
 

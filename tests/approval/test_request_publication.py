@@ -38,7 +38,7 @@ def _url(page):
 
 
 def _memo_post(**overrides):
-    data = {k: v for k, v in MEMO.items()}
+    data = dict(MEMO.items())
     data["certified"] = "on"
     data.update(overrides)
     return data
@@ -140,8 +140,10 @@ def test_the_waiting_author_can_withdraw_in_thai(client, draft, users):
     assert "Only reviewers" not in html and "is awaiting" not in html
 
 
-def test_someone_else_may_not_file_the_memo(client, draft, users):
+def test_nobody_else_files_the_authors_memo(client, draft, workflow, users):
+    workflow.start(draft, users["author"])
     client.force_login(users["groupdirector"])
     response = client.post(_url(draft), _memo_post())
     assert response.status_code == 403
-    assert not WorkflowState.objects.filter(object_id=str(draft.pk)).exists()
+    assert current_step(draft) == "memo"
+    assert not RequestMemo.objects.filter(page=draft).exists()

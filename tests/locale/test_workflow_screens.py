@@ -16,7 +16,7 @@ from wagtail_disclosure.i18n import audit as i18n_audit
 from wagtail_disclosure.models import IndicatorPage
 
 # Names and brands that are English by nature (demo content, product names).
-ALLOWED = ("Wagtail", "Facebook", "YouTube", "Google", "Microsoft", "Open Government")
+ALLOWED = ("Wagtail", "Facebook", "YouTube", "Google", "Microsoft", "No Gift Policy")
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ which sends the page to the group director.
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
 from wagtail_disclosure.compliance.engine import run_checks
 from wagtail_disclosure.models import RequestMemo
-from wagtail_disclosure.models.approval_tasks import RequestMemoTask
+from wagtail_disclosure.models.approval_tasks import ApprovalTask, RequestMemoTask
 
 SUBJECT = "ขออนุญาตเผยแพร่ข้อมูลข่าวสาร เรื่อง %(title)s ผ่านเว็บไซต์ของหน่วยงาน"
 
@@ -79,7 +79,9 @@ def file_memo(page, user, data):
     """
     if not may_request(page, user):
         raise PermissionDenied(
-            gettext("This page is already waiting for a decision; the request cannot be filed again.")
+            gettext(
+                "This page is already waiting for a decision; the request cannot be filed again."
+            )
         )
     state = page.current_workflow_state
     if state is None:
@@ -98,3 +100,44 @@ def file_memo(page, user, data):
             raise PermissionDenied(gettext("The checks found problems to fix first."))
     page.refresh_from_db()
     return page.current_workflow_task_state
+
+
+def waiting_for(user):
+    """The chain's steps in progress that ``user`` may decide, oldest first."""
+    states = (
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state", "task")
+        .order_by("started_at")
+    )
+    found = []
+    for state in states:
+        task = state.task.specific
+        if not isinstance(task, ApprovalTask) or isinstance(task, RequestMemoTask):
+            continue
+        page = state.workflow_state.content_object
+        if page is None:
+            continue
+        page = page.specific
+        approver = task.approver_for(page, state.workflow_state, user)
+        if approver is not None:
+            found.append((state, task, page, approver))
+    return found
+
+
+def own_requests(user):
+    """The author's pages in the chain: waiting at a step, or returned for changes."""
+    states = (
+        WorkflowState.objects.active()
+        .filter(requested_by=user)
+        .select_related("current_task_state__task")
+        .order_by("-created_at")
+    )
+    return [(s, s.content_object.specific) for s in states if s.content_object is not None]
+
+
+def memo_of(workflow_state):
+    return (
+        RequestMemo.objects.filter(workflow_state=workflow_state)
+        .order_by("-created_at", "-pk")
+        .first()
+    )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
@@ -196,12 +197,16 @@ def action_menu(menu_items, request, context):
     menu_items[:] = [i for i in menu_items if i.name not in _REPLACED_ACTIONS]
     state = page.current_workflow_state if context.get("view") == "edit" else None
     waiting = state is not None and state.status == state.STATUS_IN_PROGRESS
-    if not waiting and not context.get("locked_for_user"):
-        if context.get("view") == "create" or page.permissions_for_user(
-            request.user
-        ).can_submit_for_moderation():
-            # First: the button on show; "Save draft" moves into the menu beside it.
-            menu_items.insert(0, RequestPublicationMenuItem(order=0))
+    if (
+        not waiting
+        and not context.get("locked_for_user")
+        and (
+            context.get("view") == "create"
+            or page.permissions_for_user(request.user).can_submit_for_moderation()
+        )
+    ):
+        # First: the button on show; "Save draft" moves into the menu beside it.
+        menu_items.insert(0, RequestPublicationMenuItem(order=0))
     if could_withdraw:
         menu_items.append(WithdrawRequestMenuItem(order=40))
 
@@ -213,3 +218,58 @@ def after_save_open_memo(request, page):
     if wanted or at_memo:
         return redirect("wagtail_disclosure_admin:request_publication", page.pk)
     return None
+
+
+class ChainPanel(Component):
+    """The dashboard's approval panel, in place of Wagtail's two workflow panels: the steps waiting
+    for the user, each opening the review screen (memo, checks, changes), and the user's own
+    requests with what to do next (file the memo, fix and request again, withdraw)."""
+
+    name = "disclosure_chain"
+    order = 90
+    template_name = "wagtail_disclosure/approval/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        user = self.request.user
+        waiting = [
+            {
+                "page": page,
+                "task": task,
+                "state": state,
+                "approver": approver,
+                "memo": publication_request.memo_of(state.workflow_state),
+                "review_url": reverse("wagtail_disclosure_admin:review_task", args=[state.pk]),
+            }
+            for state, task, page, approver in publication_request.waiting_for(user)
+        ]
+        own = []
+        for state, page in publication_request.own_requests(user):
+            task_state = state.current_task_state
+            at_memo = publication_request.memo_task_state(page) is not None
+            own.append(
+                {
+                    "page": page,
+                    "state": state,
+                    "step": task_state.task.name if task_state else "",
+                    "refused": state.status == state.STATUS_NEEDS_CHANGES,
+                    "at_memo": at_memo,
+                    "comment": task_state.comment if task_state else "",
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    "memo_url": reverse(
+                        "wagtail_disclosure_admin:request_publication", args=[page.pk]
+                    ),
+                }
+            )
+        return {"waiting": waiting, "own": own, "request": self.request}
+
+
+# Wagtail's panels that the chain's panel replaces.
+_REPLACED_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
+
+
+def homepage_panels(request, panels):
+    panels[:] = [p for p in panels if getattr(p, "name", "") not in _REPLACED_PANELS]
+    panels.append(ChainPanel(request))

@@ -121,6 +121,7 @@ urlpatterns = [
         approval.request_publication,
         name="request_publication",
     ),
+    path("approval/review/<int:task_state_id>/", approval.review_task, name="review_task"),
     path("approval/withdraw/<int:page_id>/", approval.withdraw_request, name="withdraw_request"),
     path("approval/decision/<int:pk>/", approval.decision_notice, name="approval_decision"),
     path(
