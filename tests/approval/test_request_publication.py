@@ -149,3 +149,16 @@ def test_nobody_else_files_the_authors_memo(client, draft, workflow, users):
     assert response.get("Location", "") != reverse("wagtailadmin_pages:edit", args=[draft.pk])
     assert current_step(draft) == "memo"
     assert not RequestMemo.objects.filter(page=draft).exists()
+
+
+def test_a_subject_made_from_the_title_follows_the_new_title(client, draft, users):
+    client.force_login(users["author"])
+    first = client.get(_url(draft)).context["form"].initial
+    client.post(_url(draft), _memo_post(subject=first["subject"]))
+    act(draft, users["groupdirector"], "reject", comment="แก้ชื่อเรื่อง")
+    page = DocumentPage.objects.get(pk=draft.pk)
+    page.title = "แผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"
+    page.save_revision(user=users["author"])
+    initial = client.get(_url(draft)).context["form"].initial
+    assert "แผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗" in initial["subject"]
+    assert "เว็บไซต์" in initial["subject"]

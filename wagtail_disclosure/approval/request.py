@@ -28,15 +28,19 @@ def latest_memo(page):
 def initial_memo(page):
     """What the memo form starts with: the last memo of the page, else what the page holds."""
     previous = latest_memo(page)
+    draft = page.get_latest_revision_as_object()
     if previous is not None:
+        # A subject made from the old title follows the new one; one the author wrote stays.
+        made = SUBJECT % {"title": previous.revision.content.get("title", "")}
         return {
-            "subject": previous.subject,
+            "subject": SUBJECT % {"title": draft.title}
+            if previous.subject == made
+            else previous.subject,
             "work_unit": previous.work_unit,
             "number": previous.number,
             "body": previous.body,
             "attachments": previous.attachments,
         }
-    draft = page.get_latest_revision_as_object()
     attachments = getattr(draft, "attachments", None)
     lines = [a.display_title for a in attachments.all()] if attachments is not None else []
     group = getattr(draft, "responsible_group", None)
