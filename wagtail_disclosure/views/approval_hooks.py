@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from wagtail_disclosure.approval import emergency, policy
 from wagtail_disclosure.approval import request as publication_request
-from wagtail_disclosure.models import RequestMemo
+from wagtail_disclosure.models import IndicatorPage, RequestMemo
 
 REQUEST_PUBLICATION = "action-request-publication"
 
@@ -181,11 +181,19 @@ class WithdrawRequestMenuItem(ActionMenuItem):
 
 
 def _chain_page(context):
+    """The page (or, in the create view, the parent) whose actions go through the chain, else None."""
     if context.get("view") == "create":
         parent = context.get("parent_page")
-        return parent if parent is not None and parent.has_workflow else None
+        if parent is None or not parent.has_workflow:
+            return None
+        needs = IndicatorPage.objects.ancestor_of(parent, inclusive=True).filter(
+            item__needs_approval=True
+        )
+        return parent if needs.exists() else None
     page = context.get("page")
-    return page if page is not None and page.get_workflow() is not None else None
+    if page is None or page.get_workflow() is None:
+        return None
+    return page if policy.requires_approval(page.specific) else None
 
 
 def action_menu(menu_items, request, context):
