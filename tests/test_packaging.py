@@ -53,9 +53,12 @@ def test_compiled_translation_matches_the_po(wheel, tmp_path):
     """Every translated message of locale/th/django.po is in the shipped .mo (msgfmt was run)."""
     mo_path = tmp_path / "django.mo"
     mo_path.write_bytes(zipfile.ZipFile(wheel).read(MO))
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(mo_path))}
+    # Keyed by context too: one English word may have two Thai words ("Received": a date, a status).
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path))}
     po = polib.pofile(str(REPO / "locale/th/LC_MESSAGES/django.po"))
-    translated = {e.msgid: e.msgstr for e in po.translated_entries() if not e.msgid_plural}
+    translated = {
+        (e.msgctxt, e.msgid): e.msgstr for e in po.translated_entries() if not e.msgid_plural
+    }
     assert translated, "nothing translated yet in locale/th"
     missing = {m for m, s in translated.items() if compiled.get(m) != s}
     assert not missing, f"run msgfmt: {sorted(missing)[:5]}"

@@ -10,7 +10,15 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from wagtail_disclosure.approval import attachments
 from wagtail_disclosure.submissions import notifications as submission_notifications
-from wagtail_disclosure.views import approval_hooks, compliance, menus, modeladmin, urls, viewsets
+from wagtail_disclosure.views import (
+    approval_hooks,
+    compliance,
+    dashboard,
+    menus,
+    modeladmin,
+    urls,
+    viewsets,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -74,6 +82,11 @@ hooks.register("before_bulk_action", approval_hooks.before_bulk_action)
 hooks.register("before_copy_page", approval_hooks.before_copy_page)
 hooks.register("before_move_page", approval_hooks.before_move_page)
 hooks.register("register_page_header_buttons", approval_hooks.page_header_buttons)
+hooks.register("construct_page_action_menu", approval_hooks.action_menu)
+hooks.register("construct_homepage_panels", approval_hooks.homepage_panels)
+hooks.register("construct_homepage_panels", dashboard.homepage_panels)
+hooks.register("after_create_page", approval_hooks.after_save_open_memo)
+hooks.register("after_edit_page", approval_hooks.after_save_open_memo)
 
 # The submission pages call this hook once a submission is stored: the officers get an e-mail.
 hooks.register("after_disclosure_submission", submission_notifications.submission_received)

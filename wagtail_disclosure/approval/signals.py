@@ -105,3 +105,4 @@ def connect():
     workflow_approved.connect(
         notifications.on_workflow_approved, dispatch_uid="disclosure_workflow_approved"
     )
+    notifications.replace_wagtail_mail()

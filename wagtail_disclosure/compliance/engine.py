@@ -37,6 +37,7 @@ class CheckResult:
     where: str = ""
     key: str = ""
     override: object = None  # the ComplianceOverride in force, for warnings
+    detail: str = ""  # what the rule found it on, e.g. "image:12" (the author's link to fix it)
 
     @property
     def overridden(self):
@@ -130,6 +131,7 @@ def run_checks(page, stage="save", user=None, record=False, revision=None):
                     severity=severity,
                     where=finding.where,
                     key=hashlib.sha256(fingerprint.encode()).hexdigest()[:32],
+                    detail=finding.detail,
                 )
             )
     report = CheckReport(results)

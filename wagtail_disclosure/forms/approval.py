@@ -38,6 +38,18 @@ class OpinionForm(CleanTextMixin, forms.Form):
     )
 
 
+class OnBehalfForm(OpinionForm):
+    """A deputy's order: they confirm acting on the director's behalf under the delegation shown."""
+
+    on_behalf = forms.BooleanField(
+        label=_("I give this order on the director's behalf, under the delegation shown above."),
+        required=True,
+        error_messages={
+            "required": _("Confirm that you act on the director's behalf under the delegation.")
+        },
+    )
+
+
 class ReasonForm(CleanTextMixin, forms.Form):
     comment = forms.CharField(
         label=_("Reason"),

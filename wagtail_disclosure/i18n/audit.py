@@ -8,16 +8,17 @@ that shows English to a Thai user.
 """
 
 import contextlib
+import html
 import re
 from pathlib import Path
 
 import polib
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import trans_real
 from wagtail.admin.menu import admin_menu, reports_menu, settings_menu
-from wagtail.models import Page
+from wagtail.models import Page, TaskState, WorkflowState
 
 from wagtail_disclosure.i18n import supplement
 from wagtail_disclosure.models import IndicatorPage
@@ -121,6 +122,82 @@ def page_urls():
                 )
             )
     return urls
+
+
+def workflow_urls(pages):
+    """The screens the approval chain shows for ``pages`` (one in each workflow state, say): the
+    dashboard, each page's editor, history, revisions, workflow history and request screens, the
+    modal of every step waiting, search, and the reports of workflows, tasks, locks and history."""
+    urls = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:search") + "?q=" + "แผน",
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_reports:workflow_tasks"),
+        reverse("wagtailadmin_reports:locked_pages"),
+        reverse("wagtailadmin_reports:site_history"),
+        reverse("wagtail_disclosure_admin:approval_history"),
+    ]
+    for page in pages:
+        for name in ("edit", "history", "revisions_index", "workflow_history"):
+            urls.append(reverse(f"wagtailadmin_pages:{name}", args=[page.pk]))
+        urls.append(reverse("wagtail_disclosure_admin:approval_history") + f"?page={page.pk}")
+        urls.append(reverse("wagtail_disclosure_admin:request_publication", args=[page.pk]))
+        for state in WorkflowState.objects.for_instance(page):
+            urls.append(
+                reverse("wagtailadmin_pages:workflow_history_detail", args=[page.pk, state.pk])
+            )
+            if state.status == WorkflowState.STATUS_IN_PROGRESS:
+                urls.append(reverse("wagtail_disclosure_admin:withdraw_request", args=[page.pk]))
+        task_state = TaskState.objects.filter(
+            workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS
+        ).first()
+        if task_state is not None:
+            for action in ("approve", "reject"):
+                with contextlib.suppress(NoReverseMatch):
+                    urls.append(
+                        reverse(
+                            "wagtailadmin_pages:workflow_action",
+                            args=[page.pk, action, task_state.pk],
+                        )
+                    )
+    return urls
+
+
+_HIDDEN = re.compile(r"<(script|style|template|svg|textarea|noscript)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+# Three English words in a row, or a stray "None" (a missing value printed as Python's None).
+ENGLISH = re.compile(r"\b[A-Za-z][a-z]+(?:[ ,]+[A-Za-z][a-z]+){2,}\b|(?<![\w.])None(?![\w.])")
+
+
+def english_phrases(markup, allowed=()):
+    """English phrases in the visible text of ``markup`` (not in scripts, attributes or code)."""
+    text = html.unescape(_TAG.sub("\n", _HIDDEN.sub(" ", markup)))
+    found = set()
+    for match in ENGLISH.finditer(text):
+        phrase = match.group(0)
+        if not any(a in phrase for a in allowed):
+            found.add(phrase)
+    return found
+
+
+def audit_text(client, urls, language="th", allowed=()):
+    """English phrases the screens show, with the URLs that showed them: what the spy cannot see
+    (a message Wagtail translates only in part, a value printed as "None")."""
+    found = {}
+    for url in urls:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language, follow=True)
+        content_type = response.get("Content-Type", "")
+        if response.status_code != 200:
+            continue
+        if content_type.startswith("application/json"):
+            body = str(response.json().get("html", ""))  # a modal, as Wagtail sends one
+        elif "html" in content_type:
+            body = response.content.decode()
+        else:
+            continue
+        for phrase in english_phrases(body, allowed):
+            found.setdefault(phrase, []).append(url)
+    return found
 
 
 def audit(client, urls, language="th"):

@@ -10,6 +10,10 @@ When a Wagtail release translates a message itself, the supplement's entry is de
 hides Wagtail's own wording: ``translated_upstream`` names such entries (``tests/locale`` fails on
 them; ``--write`` drops them).
 
+Where Wagtail's own Thai is wrong (the main menus' "หลายหน้า", "หลายๆผู้ใช้", "หลายเว็บไซด์": a
+plural marker Thai does not use, a misspelt เว็บไซต์), the supplement gives better Thai on purpose;
+such entries carry the translator comment ``OVERRIDE`` and are kept although Wagtail translates them.
+
 Command line, for the translation script::
 
     python -m wagtail_disclosure.i18n.supplement LOCALE_DIR OUT.po   # the merged catalogue, for msgfmt
@@ -25,6 +29,7 @@ CATALOGUE = "django.po"
 SUPPLEMENT = "wagtail_supplement.po"
 UPSTREAM_PACKAGE = "wagtail"
 METADATA = ("Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Plural-Forms")
+OVERRIDE = "Better Thai than Wagtail's own: kept although Wagtail translates it."
 HEADER = (
     "Thai for Wagtail admin messages that wagtail-disclosure's screens show and Wagtail's own\n"
     "Thai catalogue lacks. Added by `manage.py disclosure_translation_audit --write`; compiled\n"
@@ -86,7 +91,11 @@ def upstream_translations(language="th", roots=None):
 
 def translated_upstream(folder, upstream):
     """Entries of the supplement in ``folder`` that ``upstream`` (``upstream_translations``) has."""
-    return [entry for entry in load(folder) if key(entry) in upstream]
+    return [
+        entry
+        for entry in load(folder)
+        if key(entry) in upstream and OVERRIDE not in (entry.tcomment or "")
+    ]
 
 
 def entry_for(call):

@@ -279,6 +279,8 @@ class GroupDirectorReviewTask(ApprovalTask):
     """Step 2: a director of the page's responsible work group allows, or refuses with a reason."""
 
     step = "group_review"
+    approve_label = _("Allow: send to the director")
+    reject_label = _("Do not allow: return to the author")
 
     class Meta:
         verbose_name = _("group director review")
@@ -300,6 +302,7 @@ class DirectorOrderTask(ApprovalTask):
 
     step = "director_order"
     approve_label = _("Order publication")
+    reject_label = _("Do not allow: return to the author")
 
     class Meta:
         verbose_name = _("director's order")

@@ -116,6 +116,13 @@ urlpatterns = [
     # Approval chain
     path("approval/history/", approval.history, name="approval_history"),
     path("approval/memo/<int:revision_id>/", approval.memo_pdf, name="memo_pdf"),
+    path(
+        "approval/request/<int:page_id>/",
+        approval.request_publication,
+        name="request_publication",
+    ),
+    path("approval/review/<int:task_state_id>/", approval.review_task, name="review_task"),
+    path("approval/withdraw/<int:page_id>/", approval.withdraw_request, name="withdraw_request"),
     path("approval/decision/<int:pk>/", approval.decision_notice, name="approval_decision"),
     path(
         "approval/emergency/<int:page_id>/",

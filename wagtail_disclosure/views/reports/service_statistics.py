@@ -1,6 +1,7 @@
 """Service statistics (O16): per kind of public submission, what came in and what was handled."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column
 
 from wagtail_disclosure.models import submission_stats as stats
@@ -16,7 +17,7 @@ class ServiceStatisticsView(SubmissionFiguresView):
     list_export = ["label", "received", "handled", "handled_pct"]
     columns = [
         Column("label", label=_("Channel")),
-        Column("received", label=_("Received")),
+        Column("received", label=pgettext_lazy("count", "Received")),
         Column("handled", label=_("Answered or concluded")),
         Column("handled_pct", label=_("Handled (%)")),
     ]

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -61,7 +62,7 @@ class ComplaintListView(IntegrityOnlyMixin, SubmissionListView):
         Column("subject", label=_("Subject")),
         Column("get_complaint_type_display", label=_("Type")),
         Column("get_status_display", label=_("Status")),
-        DateColumn("received_at", label=_("Received")),
+        DateColumn("received_at", label=pgettext_lazy("date", "Received")),
     ]
     list_export = [
         "reference",

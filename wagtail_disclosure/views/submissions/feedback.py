@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -41,7 +42,7 @@ class FeedbackListView(SubmissionListView):
             "get_topic_display", label=_("Topic"), url_name="wagtail_disclosure_admin:feedback"
         ),
         Column("message", label=_("Message")),
-        DateColumn("received_at", label=_("Received")),
+        DateColumn("received_at", label=pgettext_lazy("date", "Received")),
         DateColumn("handled_at", label=_("Handled")),
     ]
     list_export = ["received_at", "fiscal_year", "get_topic_display", "message", "response"]

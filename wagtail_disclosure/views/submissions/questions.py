@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -41,7 +42,7 @@ class QuestionListView(SubmissionListView):
     columns = [
         TitleColumn("subject", label=_("Subject"), url_name="wagtail_disclosure_admin:question"),
         Column("get_status_display", label=_("Status")),
-        DateColumn("received_at", label=_("Received")),
+        DateColumn("received_at", label=pgettext_lazy("date", "Received")),
         Column("fiscal_year", label=_("Fiscal year")),
     ]
     list_export = [

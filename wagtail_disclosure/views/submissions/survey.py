@@ -1,6 +1,7 @@
 """Satisfaction survey responses (O17): every answer, to filter and export."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 
@@ -31,7 +32,7 @@ class SurveyListView(SubmissionListView):
         Column("service", label=_("Service")),
         Column("overall", label=_("Overall")),
         Column("comment", label=_("Comment")),
-        DateColumn("received_at", label=_("Received")),
+        DateColumn("received_at", label=pgettext_lazy("date", "Received")),
     ]
     list_export = [
         "received_at",
