@@ -258,7 +258,9 @@ def _candidate_urls(name, route, converters, marked):
 EXTRAS = ["", "?export=csv", "?export=xlsx", f"?q={MARK_A}", "?format=pdf"]
 
 
-@pytest.mark.parametrize("username", [u for u, *_ in __import__("tests.utils.offices", fromlist=["ROLES_B"]).ROLES_B])
+@pytest.mark.parametrize(
+    "username", [u for u, *_ in __import__("tests.utils.offices", fromlist=["ROLES_B"]).ROLES_B]
+)
 def test_no_admin_view_of_the_app_shows_office_a_to_office_b(offices, username):
     patterns = _app_admin_patterns()
     assert len(patterns) > 60  # the resolver was read, not a hand-kept list

@@ -9,7 +9,15 @@ from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
 from wagtail_disclosure.submissions import notifications as submission_notifications
-from wagtail_disclosure.views import approval_hooks, compliance, menus, modeladmin, urls, viewsets
+from wagtail_disclosure.views import (
+    approval_hooks,
+    compliance,
+    menus,
+    modeladmin,
+    offices,
+    urls,
+    viewsets,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -40,6 +48,7 @@ def register_report_permission():
 
 
 hooks.register("register_admin_menu_item", menus.submissions_menu)
+hooks.register("register_admin_menu_item", offices.office_menu_item)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.questions)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.complaints)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.feedback)

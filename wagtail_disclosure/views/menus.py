@@ -49,7 +49,8 @@ class PermissionMenuItem(MenuItem):
         self.actions = list(actions)
 
     def is_shown(self, request):
-        return self.policy.user_has_any_permission(request.user, self.actions)
+        policy = permissions.bind(self.policy, request)  # for the office the user acts for
+        return policy.user_has_any_permission(request.user, self.actions)
 
 
 def for_screen(view, *, order, label=None, icon=None, url_name=None):

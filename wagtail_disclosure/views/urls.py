@@ -7,7 +7,7 @@ The viewsets and modeladmin screens sit beside these under /admin/disclosure/<na
 
 from django.urls import path
 
-from wagtail_disclosure.views import approval, compliance
+from wagtail_disclosure.views import approval, compliance, offices
 from wagtail_disclosure.views.reports import (
     annual,
     complaint_statistics,
@@ -42,6 +42,8 @@ def _listing(route, view, name):
 
 
 urlpatterns = [
+    # The office a person of several offices acts for
+    path("office/", offices.switch_office, name="office_switch"),
     # Reports (Reports menu)
     *_listing("reports/oit-readiness/", readiness.OITReadinessView, "oit_readiness"),
     *_listing("reports/itas/", itas.ITASExportView, "itas"),
