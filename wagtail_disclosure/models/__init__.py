@@ -52,7 +52,7 @@ from wagtail_disclosure.models.media import (
     DisclosureRendition,
     Licence,
 )
-from wagtail_disclosure.models.organisation import OfficeProfile, Person, WorkGroup
+from wagtail_disclosure.models.organisation import Agency, OfficeProfile, Person, WorkGroup
 from wagtail_disclosure.models.pages import (
     DisclosurePage,
     IndicatorPage,
@@ -112,6 +112,7 @@ __all__ = [
     "Licence",
     "NewsPage",
     "NewsPhoto",
+    "Agency",
     "OfficeProfile",
     "OnlinePresence",
     "PageSource",
