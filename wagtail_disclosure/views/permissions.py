@@ -21,6 +21,7 @@ from wagtail.images import get_image_model_string
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
 from wagtail_disclosure.models import (
+    Agency,
     ApprovalDecision,
     CorruptionComplaint,
     DisclosureReports,
@@ -147,6 +148,11 @@ def may_see_approval_history(user, site):
     return user.is_superuser or Person.objects.filter(user=user, site=site, active=True).exists()
 
 
+def may_view_agency(user):
+    """The supervising agency's view: members of an agency (a level above the offices)."""
+    return user.is_active and Agency.objects.filter(members=user).exists()
+
+
 reports = OfficeRulePolicy(DisclosureReports, may_view_reports)
 submission_figures = OfficeRulePolicy(DisclosureReports, may_see_submission_figures)
 questions = OfficeModelPolicy(Question)
@@ -155,6 +161,7 @@ feedback = OfficeModelPolicy(Feedback)
 survey = OfficeModelPolicy(SurveyResponse)
 personal_data = OfficeRulePolicy(Person, may_request_personal_data)
 approval_history = OfficeRulePolicy(ApprovalDecision, may_see_approval_history)
+agency = UserRulePolicy(Agency, may_view_agency)
 # Media lacking rights data: those who may change the library's items (the model permission).
 images = ModelPermissionPolicy(get_image_model_string())
 documents = ModelPermissionPolicy(get_document_model_string())

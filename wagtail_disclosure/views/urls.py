@@ -9,6 +9,7 @@ from django.urls import path
 
 from wagtail_disclosure.views import approval, compliance, offices
 from wagtail_disclosure.views.reports import (
+    agency,
     annual,
     complaint_statistics,
     followup,
@@ -79,6 +80,9 @@ urlpatterns = [
         media_rights.DocumentsLackingRightsView,
         "documents_lacking_rights",
     ),
+    # The supervising agency's view
+    *_listing("reports/agency/", agency.AgencyReadinessView, "agency"),
+    *_listing("reports/agency/<int:site_id>/", agency.AgencyOfficeReadinessView, "agency_office"),
     # Public submissions
     *_listing("submissions/questions/", questions.QuestionListView, "questions"),
     path(
