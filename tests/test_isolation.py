@@ -11,7 +11,6 @@ the viewsets and the modeladmin screens), so a new screen is covered the day it 
 
 import io
 import json
-import re
 
 import openpyxl
 import pytest
@@ -25,7 +24,6 @@ from tests.utils.offices import (
     HOST_A,
     HOST_B,
     MARK_A,
-    PASSWORD,
     ROLES_B,
     build_office_b,
     mark_office_a,
@@ -328,14 +326,3 @@ def test_public_search_of_b_finds_nothing_of_a(offices):
     # The same search on A's host name finds it: the search works, B's is scoped.
     on_a = Client(HTTP_HOST=HOST_A).get(url, {"q": "งบประมาณ"})
     assert f"/{plan.slug}/" in on_a.content.decode()
-
-
-def test_public_tracking_on_b_does_not_answer_for_a_complaint(offices):
-    b_page = CorruptionComplaintPage.objects.filter(
-        path__startswith=offices["b"]["home"].path
-    ).first()
-    if b_page is None:
-        pytest.skip("office B has no complaint page in this fixture")
-    html = Client(HTTP_HOST=HOST_B).get(b_page.url).content.decode()
-    assert not re.search(MARK_A, html)
-    assert PASSWORD
