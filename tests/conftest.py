@@ -53,7 +53,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connections
 
     with django_db_blocker.unblock():
-        call_command("setup_demo", force=True, quiet=True)
+        # One office: the suite's tests of one office; the isolation tests add their own second.
+        call_command("setup_demo", force=True, quiet=True, single_office=True)
         for conn in connections.all():
             conn._test_serialized_contents = conn.creation.serialize_db_to_string()
             # Django's connections are context-local, and Playwright's event loop gives the test

@@ -16,6 +16,7 @@ from wagtail_disclosure.views import (
     dashboard,
     menus,
     modeladmin,
+    offices,
     urls,
     viewsets,
 )
@@ -52,6 +53,7 @@ def register_report_permission():
 
 
 hooks.register("register_admin_menu_item", menus.submissions_menu)
+hooks.register("register_admin_menu_item", offices.office_menu_item)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.questions)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.complaints)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.feedback)
@@ -64,6 +66,7 @@ hooks.register("register_reports_menu_item", menus.documents_lacking_rights)
 hooks.register("register_reports_menu_item", menus.service_statistics)
 hooks.register("register_reports_menu_item", menus.satisfaction)
 hooks.register("register_reports_menu_item", menus.complaint_statistics)
+hooks.register("register_reports_menu_item", menus.agency)
 hooks.register("register_reports_menu_item", menus.oit_readiness)
 hooks.register("register_reports_menu_item", menus.itas)
 hooks.register("register_reports_menu_item", menus.follow_up)

@@ -56,7 +56,7 @@ from wagtail_disclosure.models.media import (
     store_text,
     text_of,
 )
-from wagtail_disclosure.models.organisation import OfficeProfile, Person, WorkGroup
+from wagtail_disclosure.models.organisation import Agency, OfficeProfile, Person, WorkGroup
 from wagtail_disclosure.models.pages import (
     DisclosurePage,
     IndicatorPage,
@@ -116,6 +116,7 @@ __all__ = [
     "Licence",
     "NewsPage",
     "NewsPhoto",
+    "Agency",
     "OfficeProfile",
     "OnlinePresence",
     "PageSource",

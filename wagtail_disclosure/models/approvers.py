@@ -34,9 +34,10 @@ def responsible_group(page):
     """The page's responsible work group; failing that, its catalogue item's default group."""
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     group_id = getattr(page, "responsible_group_id", None)
-    if group_id:
-        return WorkGroup.objects.filter(pk=group_id).first()
     site = site_of_page(page)
+    if group_id:
+        # Approvers are resolved inside the page's office only: another office's group is none.
+        return WorkGroup.objects.filter(pk=group_id, site=site).first()
     items = getattr(page, "catalogue_items", None)
     codes = [i.default_group_code for i in items.all()] if items is not None else []
     if not codes:

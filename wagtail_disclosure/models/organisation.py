@@ -3,6 +3,7 @@
 Everything hangs off a Wagtail ``Site``, so one install can host several offices.
 """
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -181,3 +182,45 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.full_name} ({self.position})" if self.position else self.full_name
+
+
+class Agency(models.Model):
+    """A level above the offices that monitors them: the supervising agency (สพฐ.), a province or
+    a region, with the named set of offices it supervises and the people who look on its behalf.
+
+    The announcement of the supervising agency asks supervisors at every level to monitor their
+    offices' disclosure; members see the readiness of these offices side by side
+    (``views.reports.agency``) and never an office's submissions, personal data or drafts.
+    """
+
+    class Level(models.TextChoices):
+        AGENCY = "agency", _("Supervising agency")
+        REGION = "region", _("Region")
+        PROVINCE = "province", _("Province")
+
+    name = models.CharField(_("name"), max_length=255)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    offices = models.ManyToManyField(
+        "wagtailcore.Site", verbose_name=_("offices"), related_name="disclosure_agencies"
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members"),
+        blank=True,
+        related_name="disclosure_agencies",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("level"),
+        FieldPanel("offices", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("members"),
+    ]
+
+    class Meta:
+        verbose_name = _("supervising agency")
+        verbose_name_plural = _("supervising agencies")
+        ordering = ["level", "name"]
+
+    def __str__(self):
+        return self.name

@@ -65,6 +65,11 @@ class DisclosurePageForm(WagtailAdminPageForm):
                         ).first()
                         if group:
                             self.initial["responsible_group"] = group.pk
+        group_field = self.fields.get("responsible_group")
+        office_page = parent if parent is not None else self.instance
+        if group_field is not None and getattr(office_page, "path", None):
+            # Only the page's own office's groups are offered (and accepted).
+            group_field.queryset = group_field.queryset.filter(site_id=_site_id_for(office_page))
 
     def clean(self):
         cleaned = super().clean()
@@ -204,6 +209,13 @@ class DisclosurePage(Page):
             )
         if not self.fiscal_year:
             self.fiscal_year = self.fiscal_year_from(self.__dict__)
+        site_id = _site_id_for(self) if self.path else None
+        group = self.responsible_group if self.responsible_group_id else None
+        if group is not None and site_id is not None and group.site_id != site_id:
+            # The office is the tenant boundary: another office's group never approves this page.
+            raise ValidationError(
+                {"responsible_group": _("This work group belongs to another office.")}
+            )
 
     def save(self, *args, **kwargs):
         # Every publish path ends in a save; the publication policy is asked in a ``pre_save``
@@ -488,9 +500,13 @@ class IndicatorPage(Page):
         """The pages answering the item, 20 at a time, and the item's ``freshness`` (not shown by
         the default template, like the hub's; there for an office's own)."""
         context = super().get_context(request, *args, **kwargs)
+        # The pages under this indicator's hub only: every office's hub has an indicator page for
+        # the same catalogue item, and one office's page must not list another office's content.
+        hub = TransparencyHubPage.objects.parent_of(self).first()
         pages = (
             DisclosurePage.objects.live()
             .filter(catalogue_items=self.item)
+            .filter(path__startswith=(hub or self).path)
             .order_by("-date", "-pk")
             .only("id", "title", "url_path", "date", "fiscal_year", "path", "depth")
         )

@@ -126,3 +126,79 @@ def _n(number):
 
 def _truncate(text, length):
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+# Readiness statuses as colours, the legend's order.
+HEAT_COLOURS = {
+    "complete": "#2e7d32",
+    "needs_more": "#f9a825",
+    "needs_update": "#ef6c00",
+    "missing": "#c62828",
+}
+
+
+def heat_map(rows, columns, title, legend, cell=14, label_width=220):
+    """A grid of coloured cells: ``rows`` are ``[(label, {column: key}), ...]``, ``columns`` the
+    column labels, ``legend`` ``[(key, label), ...]``; a key picks the colour (``HEAT_COLOURS``),
+    a cell without one stays blank. Every cell carries its row, column and key as a tooltip."""
+    rows = list(rows)
+    top = 28 + 40  # title, then the column labels written upwards
+    width = label_width + len(columns) * cell + 10
+    legend_y = top + len(rows) * cell + 16
+    height = legend_y + 20
+    labels = dict(legend)
+    parts = []
+    for n, column in enumerate(columns):
+        x = label_width + n * cell + cell - 3
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="10" transform="rotate(-90 {} {})">{}</text>',
+                x,
+                top - 4,
+                x,
+                top - 4,
+                column,
+            )
+        )
+    for r, (label, cells) in enumerate(rows):
+        y = top + r * cell
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>',
+                label_width - 6,
+                y + cell - 3,
+                _truncate(str(label), 36),
+            )
+        )
+        for n, column in enumerate(columns):
+            key = cells.get(column)
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#fff">'
+                    "<title>{} · {}: {}</title></rect>",
+                    label_width + n * cell,
+                    y,
+                    cell,
+                    cell,
+                    HEAT_COLOURS.get(key, TRACK),
+                    label,
+                    column,
+                    labels.get(key, "–"),
+                )
+            )
+    x = 0
+    for key, label in legend:
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="11">{}</text>',
+                x,
+                legend_y,
+                HEAT_COLOURS.get(key, TRACK),
+                x + 16,
+                legend_y + 10,
+                label,
+            )
+        )
+        x += 150
+    return _svg(max(width, x), height, title, _join(parts))

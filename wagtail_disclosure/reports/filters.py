@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from wagtail_disclosure.models import CatalogueItem, WorkGroup
+from wagtail_disclosure.models.offices import acting_office
 from wagtail_disclosure.reports.readiness import edition_for_site
-from wagtail_disclosure.sites import site_for_request
 from wagtail_disclosure.thai.dates import fiscal_year
 from wagtail_disclosure.thai.digits import thai_digits
 
@@ -45,13 +45,13 @@ class ReportFilterForm(forms.Form):
 
 
 def work_groups(request):
-    """The work groups of the site the report is for."""
-    return WorkGroup.objects.filter(site=site_for_request(request))
+    """The work groups of the office the user acts for."""
+    return WorkGroup.objects.filter(site=acting_office(request))
 
 
 def catalogue_items(request):
-    """The items of the catalogue edition that applies to the site the report is for."""
-    site = site_for_request(request)
+    """The items of the catalogue edition of the office the user acts for."""
+    site = acting_office(request)
     edition = edition_for_site(site) if site else None
     return CatalogueItem.objects.filter(edition=edition).order_by("sort_order")
 

@@ -9,24 +9,28 @@ A failure is logged by reference or number, never with personal data, and the ac
 submission pages call once a submission is stored; the admin screens call the other two.
 """
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 
 from wagtail_disclosure.mail import admin_url, send_notification
 from wagtail_disclosure.models import CorruptionComplaint, Feedback, Person, Question
+from wagtail_disclosure.models.offices import users_of
 from wagtail_disclosure.submissions.permissions import integrity_members
 
 NS = "wagtail_disclosure_admin"
 
 
-def _officers(page, permission):
-    """E-mails of the page's responsible work group, else of everyone holding ``permission``."""
+def _officers(site, page, permission):
+    """E-mails of the page's responsible work group, else of everyone of ``site``'s office holding
+    ``permission``: another office's people never hear of it."""
     emails = []
     if page is not None and page.responsible_group_id:
         emails = list(
             Person.objects.filter(
-                work_group_id=page.responsible_group_id, active=True, user__is_active=True
+                site=site,
+                work_group_id=page.responsible_group_id,
+                active=True,
+                user__is_active=True,
             ).values_list("user__email", flat=True)
         )
     if not emails:
@@ -36,8 +40,7 @@ def _officers(page, permission):
         ).first()
         if perm is not None:
             emails = list(
-                get_user_model()
-                .objects.filter(is_active=True)
+                users_of(site)
                 .filter(Q(user_permissions=perm) | Q(groups__permissions=perm))
                 .values_list("email", flat=True)
                 .distinct()
@@ -59,14 +62,14 @@ def submission_received(submission):
         )
     elif isinstance(submission, Question):
         send_notification(
-            _officers(submission.page, "wagtail_disclosure.answer_question"),
+            _officers(submission.site, submission.page, "wagtail_disclosure.answer_question"),
             "question_received",
             {"question": submission, "url": admin_url(f"{NS}:question", submission.pk)},
             about=f"question {submission.pk}",
         )
     elif isinstance(submission, Feedback):
         send_notification(
-            _officers(submission.page, "wagtail_disclosure.change_feedback"),
+            _officers(submission.site, submission.page, "wagtail_disclosure.change_feedback"),
             "feedback_received",
             {"feedback": submission, "url": admin_url(f"{NS}:feedback", submission.pk)},
             about=f"feedback {submission.pk}",

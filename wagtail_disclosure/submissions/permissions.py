@@ -1,10 +1,13 @@
-"""Who may see corruption complaints: the configured integrity group, nobody else.
+"""Who may see corruption complaints: the integrity group of the complaint's own office, nobody else.
 
-Members are the users in the Django group named by ``WAGTAIL_DISCLOSURE["INTEGRITY_GROUP"]`` and the
-users of active ``Person`` records with the role "integrity". Superusers are **not** exempt: a
-superuser outside the group is refused like anyone else. (A superuser can add themselves to the
-group, which is recorded on their account and visible to the office; that is the documented way
-in, so access never happens silently.)
+Members of an office's integrity group are the users of its active ``Person`` records with the role
+"integrity": being one in office B gives nothing in office A (``models.offices``). While the
+install hosts a single office, the users in the Django group named by
+``WAGTAIL_DISCLOSURE["INTEGRITY_GROUP"]`` count too, as before there were several offices; with
+several, a Django group belongs to no office and grants none. Superusers are **not** exempt: a
+superuser outside the group is refused like anyone else. (A superuser can give themselves the
+role, which is recorded in the office's people and visible to the office; that is the documented
+way in, so access never happens silently.)
 """
 
 from django.contrib.auth import get_user_model
@@ -12,29 +15,31 @@ from django.db.models import Q
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.models import Person
+from wagtail_disclosure.models.offices import has_role, single_office
 
 
-def can_see_complaints(user):
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+def can_see_complaints(user, site):
+    """Whether ``user`` is in the integrity group of the office of ``site``."""
+    if site is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    cached = getattr(user, "_wd_integrity", None)
-    if cached is None:
-        cached = (
-            user.groups.filter(name=conf.get("INTEGRITY_GROUP")).exists()
-            or Person.objects.filter(user=user, role=Person.Role.INTEGRITY, active=True).exists()
+    cache = user.__dict__.setdefault("_wd_integrity", {})
+    if site.pk not in cache:
+        cache[site.pk] = has_role(user, site, [Person.Role.INTEGRITY]) or (
+            _single_office_id() == site.pk
+            and user.groups.filter(name=conf.get("INTEGRITY_GROUP")).exists()
         )
-        user._wd_integrity = cached
-    return cached
+    return cache[site.pk]
 
 
-def integrity_members(site=None):
-    """Active users who may see complaints (for notifications)."""
-    people = Person.objects.filter(role=Person.Role.INTEGRITY, active=True)
-    if site is not None:
-        people = people.filter(site=site)
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(groups__name=conf.get("INTEGRITY_GROUP")) | Q(pk__in=people.values("user_id")))
-        .distinct()
-    )
+def _single_office_id():
+    site = single_office()
+    return site.pk if site else None
+
+
+def integrity_members(site):
+    """Active users of the integrity group of ``site``'s office (for notifications)."""
+    people = Person.objects.filter(site=site, role=Person.Role.INTEGRITY, active=True)
+    rule = Q(pk__in=people.values("user_id"))
+    if _single_office_id() == site.pk:
+        rule |= Q(groups__name=conf.get("INTEGRITY_GROUP"))
+    return get_user_model().objects.filter(is_active=True).filter(rule).distinct()

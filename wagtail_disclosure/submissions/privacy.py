@@ -25,6 +25,7 @@ from wagtail_disclosure.models import (
     SatisfactionSurveyPage,
     SurveyResponse,
 )
+from wagtail_disclosure.models.offices import for_office
 
 # form name -> (submission model, the page that serves its form)
 FORMS = {
@@ -71,7 +72,7 @@ def purge(now=None, dry_run=False):
     return counts
 
 
-def _match(model, email="", name="", phone=""):
+def _match(model, site, email="", name="", phone=""):
     fields = {
         Question: {"email": "email", "name": "name"},
         Feedback: {"email": "email", "name": "name"},
@@ -90,17 +91,18 @@ def _match(model, email="", name="", phone=""):
         condition |= Q(**{fields["phone"]: phone})
     if not condition:
         return model.objects.none()
-    return model.objects.filter(condition)
+    return for_office(model.objects.filter(condition), site)
 
 
-def person_data(email="", name="", phone="", include_complaints=False):
-    """Everything held about one person (PDPA access request), as JSON-ready data.
+def person_data(site, email="", name="", phone="", include_complaints=False):
+    """Everything ``site``'s office holds about one person (PDPA access request), as JSON-ready
+    data. Each office answers for its own records only.
 
     Complaints are included only when ``include_complaints`` is set, which the admin view does
     for integrity group members alone; the survey holds no identity and is not searched.
     """
     result = {"questions": [], "feedback": []}
-    for q in _match(Question, email, name, phone):
+    for q in _match(Question, site, email, name, phone):
         result["questions"].append(
             {
                 "received": q.received_at.isoformat(),
@@ -112,7 +114,7 @@ def person_data(email="", name="", phone="", include_complaints=False):
                 "answer": q.answer,
             }
         )
-    for f in _match(Feedback, email, name, phone):
+    for f in _match(Feedback, site, email, name, phone):
         result["feedback"].append(
             {
                 "received": f.received_at.isoformat(),
@@ -137,6 +139,6 @@ def person_data(email="", name="", phone="", include_complaints=False):
                 "status": c.get_status_display(),
                 "evidence": [e.original_name for e in c.evidence.all()],
             }
-            for c in _match(CorruptionComplaint, email, name, phone)
+            for c in _match(CorruptionComplaint, site, email, name, phone)
         ]
     return result

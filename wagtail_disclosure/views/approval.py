@@ -24,6 +24,7 @@ from wagtail_disclosure.forms.approval import (
     RequestMemoForm,
 )
 from wagtail_disclosure.models import ApprovalDecision, EmergencyPublication, Person, RequestMemo
+from wagtail_disclosure.models.offices import acting_office, for_office, page_in_office
 from wagtail_disclosure.views import permissions
 
 
@@ -239,17 +240,21 @@ def decision_notice(request, pk):
 
 
 def history(request):
-    """Every step of every chain, newest first; ``?page=<id>`` narrows it to one page."""
-    decisions = ApprovalDecision.objects.select_related(
+    """Every step of every chain of the office the user acts for, newest first; ``?page=<id>``
+    narrows it to one page of that office."""
+    site = acting_office(request)
+    decisions = for_office(ApprovalDecision.objects.all(), site).select_related(
         "page", "user", "acting_as", "on_behalf_of", "delegation"
     )
     page = None
     if request.GET.get("page", "").isdigit():
         page = get_object_or_404(Page, pk=request.GET["page"]).specific
-        if not _may_see_page_records(request.user, page):
+        if not page_in_office(page, site) or not _may_see_page_records(request.user, page):
             raise PermissionDenied
         decisions = decisions.filter(page=page)
-    elif not permissions.approval_history.user_has_permission(request.user, "view"):
+    elif not permissions.approval_history.for_office(site).user_has_permission(
+        request.user, "view"
+    ):
         raise PermissionDenied
     paginator = Paginator(decisions, 50)
     memos = set(
@@ -264,7 +269,8 @@ def history(request):
             "page_obj": paginator.get_page(request.GET.get("p")),
             "for_page": page,
             "memo_revisions": memos,
-            "pending_emergencies": EmergencyPublication.objects.filter(reviewed_at__isnull=True)
+            "pending_emergencies": for_office(EmergencyPublication.objects.all(), site)
+            .filter(reviewed_at__isnull=True)
             .select_related("page", "published_by")
             .order_by("created_at"),
         },

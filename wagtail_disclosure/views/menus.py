@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from wagtail_disclosure.views import permissions
+from wagtail_disclosure.views.reports.agency import AgencyReadinessView
 from wagtail_disclosure.views.reports.annual import AnnualReportView
 from wagtail_disclosure.views.reports.complaint_statistics import ComplaintStatisticsView
 from wagtail_disclosure.views.reports.followup import FollowUpView
@@ -49,7 +50,8 @@ class PermissionMenuItem(MenuItem):
         self.actions = list(actions)
 
     def is_shown(self, request):
-        return self.policy.user_has_any_permission(request.user, self.actions)
+        policy = permissions.bind(self.policy, request)  # for the office the user acts for
+        return policy.user_has_any_permission(request.user, self.actions)
 
 
 def for_screen(view, *, order, label=None, icon=None, url_name=None):
@@ -170,3 +172,7 @@ def annual_report():
     return for_screen(
         AnnualReportView, url_name="wagtail_disclosure_admin:annual_report", order=1007
     )
+
+
+def agency():
+    return for_screen(AgencyReadinessView, order=990)

@@ -9,11 +9,14 @@ every field. The records the office types in are viewsets (``views.viewsets``).
 The screens sit under /admin/disclosure/ and join the Disclosure menu of ``viewsets``.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import InspectView
 
 from wagtail_disclosure.models import CatalogueEdition, CatalogueItem, ComplianceRun
+from wagtail_disclosure.models.offices import acting_office, for_office
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
 from wagtail_disclosure.views.permissions import UserRulePolicy
 
@@ -70,8 +73,24 @@ class CatalogueItemAdmin(DisclosureModelAdmin):
     inspect_view_enabled = True
 
 
+class OfficeInspectView(InspectView):
+    """One record, of the office the user acts for only (404 for another office's)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        records = self.model._default_manager.filter(pk=self.instance.pk)
+        if not for_office(records, acting_office(request)).exists():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ComplianceRunAdmin(DisclosureModelAdmin):
-    """The audit trail of the compliance checks: what was found at each submission and approval."""
+    """The audit trail of the compliance checks: what was found at each submission and approval,
+    of the office the user acts for (the runs of its pages)."""
+
+    inspect_view_class = OfficeInspectView
+
+    def get_queryset(self, request):
+        return for_office(super().get_queryset(request), acting_office(request))
 
     model = ComplianceRun
     base_url_path = "disclosure/compliance-runs"

@@ -7,8 +7,9 @@ The viewsets and modeladmin screens sit beside these under /admin/disclosure/<na
 
 from django.urls import path
 
-from wagtail_disclosure.views import approval, compliance
+from wagtail_disclosure.views import approval, compliance, offices
 from wagtail_disclosure.views.reports import (
+    agency,
     annual,
     complaint_statistics,
     followup,
@@ -42,6 +43,8 @@ def _listing(route, view, name):
 
 
 urlpatterns = [
+    # The office a person of several offices acts for
+    path("office/", offices.switch_office, name="office_switch"),
     # Reports (Reports menu)
     *_listing("reports/oit-readiness/", readiness.OITReadinessView, "oit_readiness"),
     *_listing("reports/itas/", itas.ITASExportView, "itas"),
@@ -77,6 +80,9 @@ urlpatterns = [
         media_rights.DocumentsLackingRightsView,
         "documents_lacking_rights",
     ),
+    # The supervising agency's view
+    *_listing("reports/agency/", agency.AgencyReadinessView, "agency"),
+    *_listing("reports/agency/<int:site_id>/", agency.AgencyOfficeReadinessView, "agency_office"),
     # Public submissions
     *_listing("submissions/questions/", questions.QuestionListView, "questions"),
     path(

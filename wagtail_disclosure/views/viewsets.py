@@ -7,20 +7,73 @@ Permissions are the models' own add/change/delete/view permissions; each viewset
 is ``wagtail_disclosure_admin_<name>``, beside the hand-written screens' ``wagtail_disclosure_admin``.
 """
 
+from django import forms
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
 from wagtail_disclosure.exports import ThaiSpreadsheetMixin
 from wagtail_disclosure.models import Person, WorkGroup
 from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
-from wagtail_disclosure.sites import site_for_request
+from wagtail_disclosure.models.offices import acting_office, for_office, offices_of, pages_of
 from wagtail_disclosure.thai.dates import fiscal_round
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
+
+
+def scope_choices(fields, request, site):
+    """Offer in ``fields`` only the sites the user acts for, and ``site``'s own groups, people and
+    pages: nothing of another office is listed, nor accepted when posted."""
+    for field in fields.values():
+        if not isinstance(field, forms.ModelChoiceField):
+            continue
+        model = field.queryset.model
+        if model is Site:
+            field.queryset = field.queryset & offices_of(request.user)
+        elif issubclass(model, Page):
+            field.queryset = field.queryset.filter(pk__in=pages_of(site).values("pk"))
+        elif model in (WorkGroup, Person):
+            field.queryset = for_office(field.queryset, site)
+
+
+class OfficeScopedViewMixin:
+    """A viewset's screen over the records of the office the user acts for, and nothing else:
+    the list, its filters and forms, and every screen of one record (edit, delete, history,
+    usage, copy) answer 404 for another office's."""
+
+    @cached_property
+    def office_site(self):
+        return acting_office(self.request)
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if queryset.model is self.model:
+            queryset = for_office(queryset, self.office_site)
+        return queryset
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not for_office(self.model._default_manager.filter(pk=obj.pk), self.office_site):
+            raise Http404
+        return obj
+
+    @cached_property
+    def filters(self):
+        filters = super().filters
+        if filters is not None:
+            scope_choices(filters.form.fields, self.request, self.office_site)
+        return filters
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        scope_choices(form.fields, self.request, self.office_site)
+        return form
 
 
 class IndexView(ThaiSpreadsheetMixin, generic.IndexView):
@@ -28,7 +81,14 @@ class IndexView(ThaiSpreadsheetMixin, generic.IndexView):
 
 
 class DisclosureViewSet(ModelViewSet):
-    """A viewset of the app; its menu item asks the model's permission policy, as the index does."""
+    """A viewset of the app; its menu item asks the model's permission policy, as the index does.
+
+    Every screen is scoped to the office the user acts for (``OfficeScopedViewMixin``).
+    """
+
+    def construct_view(self, view_class, **kwargs):
+        scoped = type(view_class.__name__, (OfficeScopedViewMixin, view_class), {})
+        return super().construct_view(scoped, **kwargs)
 
     index_view_class = IndexView
 
@@ -55,7 +115,7 @@ class PrefilledCreateView(generic.CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        site = site_for_request(self.request)
+        site = acting_office(self.request)
         if site:
             initial.setdefault("site", site.pk)
         for name in self.prefill:

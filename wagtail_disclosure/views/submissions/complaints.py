@@ -19,17 +19,23 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from wagtail_disclosure.models import CorruptionComplaint
+from wagtail_disclosure.models.offices import for_office
 from wagtail_disclosure.submissions import notifications as notify
 from wagtail_disclosure.submissions.forms import ComplaintStatusForm
 from wagtail_disclosure.views import permissions
+from wagtail_disclosure.views.mixins import CurrentSiteMixin
 from wagtail_disclosure.views.submissions.listing import SubmissionListView, fiscal_year_filter
 
 
-class IntegrityOnlyMixin(PermissionCheckedMixin):
-    """Refuses everyone outside the integrity group, superusers included, before any work."""
+class IntegrityOnlyMixin(CurrentSiteMixin, PermissionCheckedMixin):
+    """Refuses everyone outside the integrity group of the office they act for, superusers
+    included, before any work; ``complaints`` are that office's only."""
 
     permission_policy = permissions.complaints
     permission_required = "view"
+
+    def complaints(self):
+        return for_office(CorruptionComplaint.objects.all(), self.site)
 
 
 class ComplaintFilterSet(WagtailFilterSet):
@@ -92,7 +98,7 @@ class ComplaintDetailView(IntegrityOnlyMixin, WagtailAdminTemplateMixin, Templat
 
     @property
     def complaint(self):
-        return get_object_or_404(CorruptionComplaint, pk=self.pk)
+        return get_object_or_404(self.complaints(), pk=self.pk)
 
     def get_page_title(self):
         return _("Complaint %(ref)s") % {"ref": self.complaint.reference}
@@ -133,7 +139,7 @@ class ComplaintEvidenceView(IntegrityOnlyMixin, View):
     """One piece of evidence, downloaded under the name it was sent with."""
 
     def get(self, request, pk, evidence_pk):
-        complaint = get_object_or_404(CorruptionComplaint, pk=pk)
+        complaint = get_object_or_404(self.complaints(), pk=pk)
         evidence = get_object_or_404(complaint.evidence, pk=evidence_pk)
         try:
             handle = evidence.file.open("rb")

@@ -13,6 +13,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from wagtail_disclosure.models import Feedback
+from wagtail_disclosure.models.offices import acting_office, for_office
 from wagtail_disclosure.submissions.forms import FeedbackResponseForm
 from wagtail_disclosure.views import permissions
 from wagtail_disclosure.views.submissions.listing import SubmissionListView, fiscal_year_filter
@@ -56,11 +57,12 @@ class FeedbackDetailView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Feedback")
 
     def dispatch(self, request, pk):
-        policy = permissions.feedback
+        site = acting_office(request)
+        policy = permissions.feedback.for_office(site)
         if not policy.user_has_any_permission(request.user, ["view", "change"]):
             raise PermissionDenied
         self.can_respond = policy.user_has_permission(request.user, "change")
-        self.feedback = get_object_or_404(Feedback, pk=pk)
+        self.feedback = get_object_or_404(for_office(Feedback.objects.all(), site), pk=pk)
         return super().dispatch(request, pk)
 
     def get_context_data(self, **kwargs):

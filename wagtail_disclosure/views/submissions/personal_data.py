@@ -16,9 +16,14 @@ from wagtail_disclosure.submissions.forms import PersonalDataRequestForm
 from wagtail_disclosure.submissions.permissions import can_see_complaints
 from wagtail_disclosure.submissions.privacy import person_data
 from wagtail_disclosure.views import permissions
+from wagtail_disclosure.views.mixins import CurrentSiteMixin
 
 
-class PersonalDataView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class PersonalDataView(
+    CurrentSiteMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """What the office the user acts for holds about one person; other offices answer for theirs."""
+
     permission_policy = permissions.personal_data
     permission_required = "view"
     template_name = "wagtail_disclosure/submissions/admin/personal_data.html"
@@ -30,10 +35,11 @@ class PersonalDataView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         data = None
         if request.GET and form.is_valid():
             data = person_data(
+                self.site,
                 email=form.cleaned_data["email"],
                 name=form.cleaned_data["name"],
                 phone=form.cleaned_data["phone"],
-                include_complaints=can_see_complaints(request.user),
+                include_complaints=can_see_complaints(request.user, self.site),
             )
             if request.GET.get("download"):
                 response = HttpResponse(

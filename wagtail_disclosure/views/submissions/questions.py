@@ -14,6 +14,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from wagtail_disclosure.models import Question
+from wagtail_disclosure.models.offices import acting_office, for_office
 from wagtail_disclosure.submissions import notifications as notify
 from wagtail_disclosure.submissions.forms import AnswerForm, RefuseForm
 from wagtail_disclosure.views import permissions
@@ -63,11 +64,13 @@ class QuestionDetailView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "help"
 
     def dispatch(self, request, pk):
-        self.can_answer = permissions.questions.user_has_permission(request.user, "answer")
-        self.can_moderate = permissions.questions.user_has_permission(request.user, "moderate")
+        site = acting_office(request)
+        policy = permissions.questions.for_office(site)
+        self.can_answer = policy.user_has_permission(request.user, "answer")
+        self.can_moderate = policy.user_has_permission(request.user, "moderate")
         if not (self.can_answer or self.can_moderate):
             raise PermissionDenied
-        self.question = get_object_or_404(Question, pk=pk)
+        self.question = get_object_or_404(for_office(Question.objects.all(), site), pk=pk)
         return super().dispatch(request, pk)
 
     def get_page_title(self):

@@ -15,7 +15,15 @@ from demo.models import HomePage
 from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.approval.setup import set_up_approval
 from wagtail_disclosure.catalogue.loader import load
-from wagtail_disclosure.models import OfficeProfile, Person, WorkGroup
+from wagtail_disclosure.models import (
+    Agency,
+    DocumentPage,
+    IndicatorPage,
+    OfficeProfile,
+    Person,
+    TransparencyHubPage,
+    WorkGroup,
+)
 
 DEMO_PASSWORD = "demo-2566"
 
@@ -80,6 +88,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
         parser.add_argument("--quiet", action="store_true")
+        parser.add_argument(
+            "--single-office",
+            action="store_true",
+            help="Leave out the second office and the supervising agency.",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
@@ -105,11 +118,93 @@ class Command(BaseCommand):
                 followup.build(site)
             set_up_approval(site, hub)
             self.delegation(site)
+            if not options["single_office"]:
+                second = self.second_office(profile.active_edition)
+                self.agency([site, second])
         if not options["quiet"]:
             self.stdout.write(self.style.SUCCESS(f"Demo office ready. Hub: {hub.url_path} → /oit/"))
             self.stdout.write("Users (password for all: %s):" % DEMO_PASSWORD)
             for username, full_name, position, *_rest in DEMO_USERS:
                 self.stdout.write(f"  {username:14} {full_name} — {position}")
+            if not options["single_office"]:
+                self.stdout.write(
+                    "  director2      director of the second office (office2.localhost)"
+                )
+                self.stdout.write(
+                    "  agency         the supervising agency: both offices' readiness"
+                )
+
+    def second_office(self, edition):
+        """A second office on the same install (``office2.localhost``), with its own hub, one
+        page and its director: one install serves several offices, each seeing only its own."""
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(slug="office-2").first() or root.add_child(
+            instance=HomePage(title="หน้าแรก เขต ๒", slug="office-2", body="<p>เขต ๒</p>")
+        )
+        site, _created = Site.objects.get_or_create(
+            hostname="office2.localhost",
+            port=80,
+            defaults={"root_page": home, "site_name": "demo-2"},
+        )
+        profile = OfficeProfile.for_site(site)
+        profile.name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๒"
+        profile.short_name = "สพป.ตัวอย่าง เขต ๒"
+        profile.active_edition = edition
+        profile.save()
+        WorkGroup.create_defaults(site)
+        hub = TransparencyHubPage.objects.child_of(home).first() or home.add_child(
+            instance=TransparencyHubPage(
+                title="การเปิดเผยข้อมูลสาธารณะ (OIT)", slug="oit", edition=edition
+            )
+        )
+        for item in edition.items.order_by("sort_order"):
+            if not IndicatorPage.objects.child_of(hub).filter(item=item).exists():
+                hub.add_child(
+                    instance=IndicatorPage(title=item.name_th, slug=item.code.lower(), item=item)
+                )
+        o1 = IndicatorPage.objects.child_of(hub).get(item__code="O1")
+        if not o1.get_children().exists():
+            page = DocumentPage(
+                title="โครงสร้างการบริหารงาน สพป.ตัวอย่าง เขต ๒",
+                slug="structure",
+                responsible_group=WorkGroup.objects.get(site=site, code="admin"),
+            )
+            with trusted_publication():
+                o1.add_child(instance=page)
+                page.catalogue_items.set([o1.item])
+                page.save_revision().publish()
+        user, created = get_user_model().objects.get_or_create(
+            username="director2", defaults={"email": "director2@demo-office.example"}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.add(Group.objects.get(name="Supervisors"))
+        Person.objects.update_or_create(
+            site=site,
+            user=user,
+            defaults={
+                "full_name": "นายสมหมาย ตั้งใจ",
+                "position": "ผู้อำนวยการ สพป.ตัวอย่าง เขต ๒",
+                "role": Person.Role.DIRECTOR,
+            },
+        )
+        return site
+
+    def agency(self, sites):
+        """The supervising agency's user: sees both offices' readiness, nothing else of theirs."""
+        user, created = get_user_model().objects.get_or_create(
+            username="agency", defaults={"email": "agency@obec.example", "first_name": "สพฐ."}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.add(Group.objects.get(name="Supervisors"))  # admin access only
+        agency, _created = Agency.objects.get_or_create(
+            name="สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน (ตัวอย่าง)", level=Agency.Level.AGENCY
+        )
+        agency.offices.set(sites)
+        agency.members.add(user)
 
     def delegation(self, site):
         """The deputy acts on the director's behalf under an order in force for the demo's year."""

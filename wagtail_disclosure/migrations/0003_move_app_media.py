@@ -176,7 +176,7 @@ def move_documents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wagtail_disclosure", "0002_h13media_rights_beside_media"),
+        ("wagtail_disclosure", "0002_rights_beside_media"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailcore", "0098_apitoken"),

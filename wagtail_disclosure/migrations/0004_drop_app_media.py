@@ -15,7 +15,7 @@ from wagtail_disclosure.migrations._media import media_dependencies
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wagtail_disclosure", "0003_h13media_move_app_media"),
+        ("wagtail_disclosure", "0003_move_app_media"),
         *media_dependencies(),
     ]
 

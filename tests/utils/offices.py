@@ -1,0 +1,209 @@
+"""A second office on the demo install, with one user per role, and marked records of office A.
+
+Office A is the demo office (host ``localhost``); office B is built here (host ``127.0.0.1``) with
+its own home, hub, indicator pages, work groups, Wagtail groups and people, as a second office on
+a shared install is set up. ``MARK_A`` is a word found only in office A's records: a view shown to
+office B's people must never contain it.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page, Site
+
+from demo.models import HomePage
+from wagtail_disclosure import conf
+from wagtail_disclosure.approval.policy import trusted_publication
+from wagtail_disclosure.models import (
+    ApprovalDecision,
+    CatalogueEdition,
+    ComplaintEvidence,
+    CorruptionComplaint,
+    Delegation,
+    DocumentPage,
+    EmergencyPublication,
+    Feedback,
+    IndicatorPage,
+    OfficeProfile,
+    Person,
+    Question,
+    SurveyResponse,
+    TransparencyHubPage,
+    WorkGroup,
+)
+from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
+
+MARK_A = "zqxmarkaqz"
+HOST_A = "localhost"
+HOST_B = "127.0.0.1"
+PASSWORD = "office-b-2566"
+
+# username, role, work group code, the demo's Wagtail groups whose permissions B's copy gets
+ROLES_B = [
+    ("b_author", Person.Role.AUTHOR, "policy", "Editors"),
+    ("b_groupdirector", Person.Role.GROUP_DIRECTOR, "policy", "Moderators"),
+    ("b_deputy", Person.Role.DEPUTY, None, "Moderators"),
+    ("b_director", Person.Role.DIRECTOR, None, "Moderators"),
+    ("b_publisher", Person.Role.PUBLISHER, "ict", "Editors"),
+    ("b_supervisor", Person.Role.SUPERVISOR, "supervision", "Supervisors"),
+    ("b_integrity", Person.Role.INTEGRITY, "legal", conf.get("INTEGRITY_GROUP")),
+    ("b_pr", Person.Role.PR, "admin", "Editors"),
+]
+
+
+def _group_b(name, home):
+    """Office B's copy of a demo group: the same model permissions, page permissions on B's tree."""
+    demo_group = Group.objects.get(name=name)
+    group, _ = Group.objects.get_or_create(name=f"{name} (office B)")
+    group.permissions.set(demo_group.permissions.all())
+    for codename in ("add_page", "change_page", "publish_page"):
+        if GroupPagePermission.objects.filter(group=demo_group, permission__codename=codename):
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=home,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    return group
+
+
+def build_office_b():
+    """Office B: site, home, hub with every indicator page, one O1 page, groups, people."""
+    edition = CatalogueEdition.objects.get(slug="ita-2566")
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="หน้าแรกสำนักงาน ข", slug="office-b"))
+    site = Site.objects.create(hostname=HOST_B, port=80, root_page=home, site_name="office-b")
+    profile = OfficeProfile.for_site(site)
+    profile.name, profile.short_name = "สำนักงานเขตพื้นที่การศึกษา ข", "สพป.ข"
+    profile.active_edition = edition
+    profile.save()
+    WorkGroup.create_defaults(site)
+    hub = home.add_child(instance=TransparencyHubPage(title="OIT ข", slug="oit", edition=edition))
+    for item in edition.items.order_by("sort_order"):
+        hub.add_child(instance=IndicatorPage(title=item.name_th, slug=item.code.lower(), item=item))
+    o1 = IndicatorPage.objects.child_of(hub).get(item__code="O1")
+    page = DocumentPage(title="โครงสร้างสำนักงาน ข", slug="structure-b", date=timezone.localdate())
+    with trusted_publication():
+        o1.add_child(instance=page)
+        page.catalogue_items.set([o1.item])
+        page.save_revision().publish()
+    groups = {g.code: g for g in WorkGroup.objects.filter(site=site)}
+    users = {}
+    for username, role, group_code, demo_group in ROLES_B:
+        user = get_user_model().objects.create_user(
+            username, f"{username}@office-b.example", PASSWORD
+        )
+        user.groups.add(_group_b(demo_group, home))
+        Person.objects.create(
+            site=site, user=user, full_name=username, role=role, work_group=groups.get(group_code)
+        )
+        users[username] = user
+    return {"site": site, "home": home, "hub": hub, "o1": o1, "page": page, "users": users}
+
+
+def mark_office_a(site):
+    """Records of every office-owned kind in office A, each carrying ``MARK_A``."""
+    board = Page.objects.get(content_type__model="questionboardpage").specific
+    author = Person.objects.get(site=site, user__username="author")
+    director = Person.objects.get(site=site, user__username="director")
+    group = WorkGroup.objects.create(site=site, code="marked", name_th=f"กลุ่ม {MARK_A}")
+    records = {
+        "question": Question.objects.create(
+            site=site,
+            page=board,
+            tracking_hash="1" * 64,
+            subject=f"คำถาม {MARK_A}",
+            body=MARK_A,
+            name=f"ผู้ถาม {MARK_A}",
+            email=f"{MARK_A}@example.org",
+        ),
+        "complaint": CorruptionComplaint.objects.create(
+            site=site,
+            tracking_hash="2" * 64,
+            complaint_type="bribery",
+            subject=f"เรื่องร้องเรียน {MARK_A}",
+            details=MARK_A,
+            accused=MARK_A,
+            anonymous=False,
+            complainant_name=f"ผู้ร้อง {MARK_A}",
+            complainant_email=f"{MARK_A}@example.org",
+        ),
+        "feedback": Feedback.objects.create(
+            site=site,
+            topic="other",
+            message=f"ความเห็น {MARK_A}",
+            name=MARK_A,
+            email=f"{MARK_A}@example.org",
+        ),
+        "survey": SurveyResponse.objects.create(
+            site=site,
+            service=f"บริการ {MARK_A}",
+            respondent="public",
+            overall=5,
+            staff=5,
+            process=5,
+            timeliness=5,
+            information=5,
+            comment=MARK_A,
+        ),
+        "work_group": group,
+        "person": Person.objects.create(
+            site=site, full_name=f"บุคคล {MARK_A}", role=Person.Role.AUTHOR, work_group=group
+        ),
+        "channel_log": ChannelLog.objects.create(
+            site=site,
+            channel="facebook",
+            date=timezone.localdate(),
+            title=f"โพสต์ {MARK_A}",
+            work_group=group,
+        ),
+        "tracking_form": TrackingForm.objects.create(
+            site=site, work_group=group, fiscal_year=2569, round=1, results=MARK_A
+        ),
+        "calendar": CalendarEntry.objects.create(
+            site=site,
+            fiscal_year=2569,
+            title=f"กิจกรรม {MARK_A}",
+            months=[1, 2],
+            responsible=MARK_A,
+        ),
+        "delegation": Delegation.objects.create(
+            site=site,
+            order_number=f"คำสั่ง {MARK_A}",
+            delegator=director,
+            delegate=author,
+            valid_from=timezone.localdate() - datetime.timedelta(days=1),
+            valid_until=timezone.localdate() + datetime.timedelta(days=30),
+            scope=MARK_A,
+        ),
+    }
+    evidence = ComplaintEvidence(
+        complaint=records["complaint"], original_name=f"{MARK_A}.pdf", kind="pdf", size=10
+    )
+    evidence.file.name = f"evidence/{MARK_A}.pdf"
+    evidence.save()
+    records["evidence"] = evidence
+    # A draft in office A: its title, its steps' reasons and its emergency must stay in A.
+    o1 = IndicatorPage.objects.get(item__code="O1", path__startswith=site.root_page.path)
+    draft = DocumentPage(title=f"ร่าง {MARK_A}", slug=MARK_A, date=timezone.localdate(), live=False)
+    o1.add_child(instance=draft)
+    draft.catalogue_items.set([o1.item])
+    revision = draft.save_revision(user=author.user)
+    records["draft"] = draft
+    records["revision"] = revision
+    records["decision"] = ApprovalDecision.objects.create(
+        page=draft,
+        revision=revision,
+        step=ApprovalDecision.Step.GROUP_REVIEW,
+        decision=ApprovalDecision.Decision.REFUSED,
+        user=director.user,
+        acting_as=director,
+        reason=f"เหตุผลภายใน {MARK_A}",
+    )
+    records["emergency"] = EmergencyPublication.objects.create(
+        page=draft, revision=revision, published_by=director.user, reason=f"ฉุกเฉิน {MARK_A}"
+    )
+    return records

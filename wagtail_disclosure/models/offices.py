@@ -1,0 +1,123 @@
+"""The office is the tenant boundary: who acts for which office, and the one scoping helper.
+
+An office is a Wagtail ``Site`` (its ``OfficeProfile`` says who the office is). Every record an
+office owns belongs to one site: directly (a ``site`` key: work groups, people, delegations,
+submissions, channel logs, tracking forms, the operating calendar), or through its page (memos,
+approval decisions, emergency publications, compliance runs: a page belongs to the site whose
+tree it is in). ``for_office(queryset, site)`` is the one filter that knows which; every admin
+list, detail, export, search and report goes through it.
+
+Roles are per office: a ``Person`` record gives its role in its own site only. A user acts for the
+offices they have an active ``Person`` record in (superusers: every office), and picks one in the
+admin (``OFFICE_SESSION_KEY`` in the session); the host name of the request never grants an
+office. While the install hosts a single office, every active user acts for it, as before there
+were several.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.models import Page, Site
+
+from wagtail_disclosure.models.organisation import Person
+
+OFFICE_SESSION_KEY = "wagtail_disclosure_office"
+
+
+def single_office():
+    """The install's only site, or ``None`` when it hosts several (or none)."""
+    sites = list(Site.objects.all()[:2])
+    return sites[0] if len(sites) == 1 else None
+
+
+def offices_of(user):
+    """The sites ``user`` acts for: those they hold a role in; every one for a superuser."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    cached = getattr(user, "_wd_office_ids", None)
+    if cached is None:
+        cached = set(
+            Person.objects.filter(user=user, active=True).values_list("site_id", flat=True)
+        )
+        single = single_office()
+        if single is not None:
+            cached.add(single.pk)
+        user._wd_office_ids = cached
+    return Site.objects.filter(pk__in=cached)
+
+
+def acts_for(user, site):
+    """Whether ``user`` may act for ``site`` at all."""
+    return site is not None and offices_of(user).filter(pk=site.pk).exists()
+
+
+def has_role(user, site, roles):
+    """Whether ``user`` holds one of ``roles`` in ``site`` (an active ``Person`` record there)."""
+    if site is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return Person.objects.filter(user=user, site=site, role__in=roles, active=True).exists()
+
+
+def acting_office(request):
+    """The site the admin user of ``request`` acts for.
+
+    Their choice in the session, if it is still one of their offices; else the site of the host
+    name, if it is one of theirs; else their first office. ``None`` for a user without an office.
+    """
+    offices = offices_of(request.user).order_by("-is_default_site", "pk")
+    session = getattr(request, "session", None)
+    chosen = session.get(OFFICE_SESSION_KEY) if session is not None else None
+    if chosen is not None:
+        site = offices.filter(pk=chosen).first()
+        if site is not None:
+            return site
+    host = Site.find_for_request(request)
+    if host is not None and offices.filter(pk=host.pk).exists():
+        return host
+    return offices.first()
+
+
+def users_of(site):
+    """Active users who act for ``site`` (superusers are left out: they hold no role there)."""
+    users = get_user_model().objects.filter(is_active=True)
+    if single_office() is not None and site is not None and single_office().pk == site.pk:
+        return users
+    return users.filter(
+        pk__in=Person.objects.filter(site=site, active=True).values("user_id")
+    ).distinct()
+
+
+def pages_of(site):
+    """The pages of ``site``: its root page and everything under it."""
+    if site is None:
+        return Page.objects.none()
+    return Page.objects.filter(path__startswith=site.root_page.path)
+
+
+def page_in_office(page, site):
+    """Whether ``page`` is in the tree of ``site``."""
+    return (
+        site is not None
+        and bool(getattr(page, "path", None))
+        and page.path.startswith(site.root_page.path)
+    )
+
+
+def office_filter(model, site):
+    """The ``Q`` that keeps the records of ``model`` that belong to ``site``."""
+    if site is None:
+        return Q(pk__in=[])
+    field_names = {f.name for f in model._meta.get_fields()}
+    if "site" in field_names:
+        return Q(site=site)
+    if "complaint" in field_names:
+        return Q(complaint__site=site)
+    if "page" in field_names:
+        return Q(page__path__startswith=site.root_page.path)
+    raise TypeError(f"{model.__name__} belongs to no office")
+
+
+def for_office(queryset, site):
+    """``queryset`` narrowed to the records of ``site`` (none when ``site`` is ``None``)."""
+    return queryset.filter(office_filter(queryset.model, site))
