@@ -21,7 +21,12 @@ from wagtail_disclosure.models.approval_tasks import (
     PublicationTask,
     RequestMemoTask,
 )
-from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem, CatalogueSection
+from wagtail_disclosure.models.catalogue import (
+    CatalogueEdition,
+    CatalogueItem,
+    CatalogueSection,
+    ItemOverride,
+)
 from wagtail_disclosure.models.compliance import (
     ComplianceOverride,
     ComplianceRuleSetting,
@@ -82,6 +87,7 @@ __all__ = [
     "CatalogueEdition",
     "CatalogueItem",
     "CatalogueSection",
+    "ItemOverride",
     "Channel",
     "ChannelLog",
     "ComplaintEvidence",
