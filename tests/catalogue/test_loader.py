@@ -200,7 +200,7 @@ MALFORMED = {
     "empty-file": ("", ["office.yaml", "expected a mapping"]),
     "a-list": ("- 1\n- 2\n", ["office.yaml", "expected a mapping"]),
     "not-utf8": ("format: 1\nname_th: กลุ่ม\n".encode("cp874"), ["office.yaml", "UTF-8"]),
-    "wrong-format": (_with(OFFICE, ("format",), 2), ["office.yaml", "“format”", "1"]),
+    "wrong-format": (_with(OFFICE, ("format",), 3), ["office.yaml", "“format”", "1 or 2"]),
     "top-level-unknown": (_with(OFFICE, ("editions",), {}), ["unknown field “editions”"]),
     "edition-missing": (
         _without(OFFICE, "edition"),
