@@ -52,6 +52,7 @@ ITEM_KEYS = {
     "family": TEXT,
     "update_months": INT,
     "evidence": TEXT,
+    "answered_by": TEXT,
 }
 ITEM_REQUIRED = {"code", "name_th", "name_en", "needs_approval", "fiscal_year_bound"}
 ITEM_REQUIRED_2 = {"code", "name_th", "needs_approval"}
@@ -90,6 +91,7 @@ FORMAT_RE = re.compile(r"^[A-Za-z0-9]{2,5}$")
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}$")
 CODE_RE = re.compile(r"^\S.{0,49}$")
 DOCUMENT = CatalogueItem.Family.DOCUMENT
+ANSWERED_BY = set(CatalogueItem.AnsweredBy.values)
 # Keys whose value is a slug in the database (letters, digits, "-" and "_").
 SLUG_KEYS = {"slug", "framework", "default_group", "previous"}
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
@@ -336,6 +338,16 @@ class Validator:
                     % {"where": i_where, "choices": ", ".join(sorted(FAMILIES)), "value": family}
                 )
             item["family"] = family
+            answered_by = item.get("answered_by") or ""
+            if answered_by not in ANSWERED_BY:
+                raise CatalogueError(
+                    _("%(where)s: field “answered_by” must be one of %(choices)s (got “%(value)s”)")
+                    % {
+                        "where": i_where,
+                        "choices": ", ".join(sorted(ANSWERED_BY - {""})),
+                        "value": answered_by,
+                    }
+                )
             months = item.get("update_months")
             if months is not None and not 1 <= months <= 120:
                 raise CatalogueError(
@@ -631,6 +643,7 @@ def _write_item(edition, section, item, order, parent):
             "formats": item.get("formats") or [],
             "languages": item.get("languages") or [],
             "parts_rule": item.get("parts_rule") or CatalogueItem.PartsRule.ALL,
+            "answered_by": item.get("answered_by") or "",
             "sort_order": order,
         },
     )

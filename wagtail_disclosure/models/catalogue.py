@@ -106,6 +106,14 @@ class Scope(models.TextChoices):
     MONTHLY = "monthly", _("One per month for 12 months")
 
 
+class AnsweredBy(models.TextChoices):
+    """Items the site itself answers when the office provides them (Settings → Online presence)."""
+
+    CONTENT = "", _("Its content pages")
+    SOCIAL_LINKS = "social_links", _("The office's social network links")
+    E_SERVICES = "e_services", _("The office's e-services")
+
+
 class PartsRule(models.TextChoices):
     ALL = "all", _("Every part")
     ANY = "any", _("Any one part (alternatives)")
@@ -116,6 +124,7 @@ class CatalogueItem(BilingualNameMixin):
 
     Scope = Scope
     PartsRule = PartsRule
+    AnsweredBy = AnsweredBy
 
     class Family(models.TextChoices):
         DOCUMENT = "document", _("Document or announcement")
@@ -158,6 +167,9 @@ class CatalogueItem(BilingualNameMixin):
         blank=True,
         on_delete=models.CASCADE,
         related_name="parts",
+    )
+    answered_by = models.CharField(
+        _("answered by"), max_length=20, choices=AnsweredBy.choices, blank=True
     )
     parts_rule = models.CharField(
         _("parts required"), max_length=3, choices=PartsRule.choices, default=PartsRule.ALL
