@@ -319,7 +319,7 @@ def _most_urgent(freshnesses):
 
 def _language(code):
     try:
-        return get_language_info(code)["name_translated"]
+        return str(get_language_info(code)["name_translated"])
     except KeyError:
         return code
 
