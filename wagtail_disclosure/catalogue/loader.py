@@ -655,4 +655,6 @@ def _map_previous(row, item, previous_items):
     codes = item.get("previous")
     if codes is None and not previous_items:
         return
-    row.previous_items.set([previous_items[code] for code in codes or []])
+    if codes is None:  # not said: the item of the same code, if last year had one
+        codes = [item["code"]] if item["code"] in previous_items else []
+    row.previous_items.set([previous_items[code] for code in codes])
