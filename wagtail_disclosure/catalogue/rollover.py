@@ -163,10 +163,10 @@ def _link_content(edition, old_edition, site, today):
         )
         for page in DisclosurePage.objects.filter(pk__in=keep).select_related("latest_revision"):
             revision = page.latest_revision
-            if revision is not None and isinstance(revision.content.get("catalogue_items"), list):
-                if item.pk not in revision.content["catalogue_items"]:
-                    revision.content["catalogue_items"].append(item.pk)
-                    revision.save(update_fields=["content"])
+            items = revision.content.get("catalogue_items") if revision is not None else None
+            if isinstance(items, list) and item.pk not in items:
+                items.append(item.pk)
+                revision.save(update_fields=["content"])
         if keep:
             linked[item.code] = len(keep)
     return linked

@@ -14,7 +14,6 @@ confirmed by its director, so that a reload of the edition never loses it.
 """
 
 from django.conf import settings
-
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
