@@ -29,6 +29,7 @@ def register_followup_viewsets():
 
 modeladmin_register(modeladmin.CatalogueEditionAdmin)
 modeladmin_register(modeladmin.CatalogueItemAdmin)
+modeladmin_register(modeladmin.ItemOverrideAdmin)
 modeladmin_register(modeladmin.ComplianceRunAdmin)
 
 
