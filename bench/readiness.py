@@ -37,7 +37,7 @@ def main():
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import (
         CaptureQueriesContext,
@@ -65,6 +65,7 @@ def main():
 
         def timed(fn):
             fn()
+            reset_queries()  # a request resets the log: start from an empty one
             with CaptureQueriesContext(connection) as queries:
                 fn()
             times = []
