@@ -78,6 +78,8 @@ def test_rollover_builds_the_new_hub_links_what_counts_and_archives_last_year(
     ]  # fmt: skip
     new_o1 = edition.items.get(code="O1")
     assert set(new_o1.pages.live().values_list("pk", flat=True)) == o1_pages
+    hub_rows = {r["item"].code: r for r in new_hub.get_hub_rows()}
+    assert hub_rows["O1"]["count"] == len(o1_pages)  # the new hub shows last year's content
     # O11 had only last fiscal year's report: its scope (this fiscal year) does not count it
     assert not edition.items.get(code="O3").pages.exists()
     # last year's hub: archived, still open, still showing its own list
