@@ -43,7 +43,7 @@ def test_wheel_carries_translation_templates_static_and_catalogue(wheel):
     ):
         assert f"wagtail_disclosure/templates/wagtail_disclosure/{template}" in names
     assert "wagtail_disclosure/static/wagtail_disclosure/public.css" in names
-    for edition in ("ita-2566", "obec-measures-18", "spn2-2561"):
+    for edition in ("ita-2566", "obec-measures-18", "ptn1-2565", "spn2-2561"):
         assert f"wagtail_disclosure/catalogue/data/{edition}.yaml" in names
     assert any(n.startswith("wagtail_disclosure/migrations/0001") for n in names)
     assert not any(n.startswith(("tests/", "example_site/", "bench/")) for n in names)
@@ -119,4 +119,4 @@ def test_installed_wheel_speaks_thai_without_locale_paths(wheel, tmp_path):
     thai, editions = result.stdout.splitlines()
     expected = polib.pofile(str(REPO / "locale/th/LC_MESSAGES/django.po")).find("Public disclosure")
     assert expected.msgstr and thai == expected.msgstr  # the shipped catalogue's Thai, not English
-    assert editions.endswith("ita-2566,obec-measures-18,spn2-2561")
+    assert editions.endswith("ita-2566,obec-measures-18,ptn1-2565,spn2-2561")

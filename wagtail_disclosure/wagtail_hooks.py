@@ -42,6 +42,7 @@ hooks.register("before_serve_document", attachments.before_serve_document)
 
 modeladmin_register(modeladmin.CatalogueEditionAdmin)
 modeladmin_register(modeladmin.CatalogueItemAdmin)
+modeladmin_register(modeladmin.ItemOverrideAdmin)
 modeladmin_register(modeladmin.ComplianceRunAdmin)
 
 

@@ -93,16 +93,20 @@ def snapshot():
 
 
 def test_every_shipped_edition_loads_and_reload_is_idempotent():
-    assert shipped_editions() == ["ita-2566", "obec-measures-18", "spn2-2561"]
+    assert shipped_editions() == ["ita-2566", "obec-measures-18", "ptn1-2565", "spn2-2561"]
     counts = {}
     for slug in shipped_editions():
         result = load(slug)
         edition = CatalogueEdition.objects.get(slug=slug)
         counts[slug] = edition.items.count()
         assert result.items == counts[slug]
-    assert counts == {"ita-2566": 43, "obec-measures-18": 18, "spn2-2561": 14}
+    assert counts == {"ita-2566": 43, "obec-measures-18": 18, "ptn1-2565": 14, "spn2-2561": 14}
     ita = CatalogueEdition.objects.get(slug="ita-2566")
     assert list(ita.items.values_list("code", flat=True)) == [f"O{n}" for n in range(1, 44)]
+    # the สพม.พะเยา and สพป.ชุมพร เขต 1 announcements send every category to the superior; the
+    # สพป.ปทุมธานี เขต 1 announcement of 5 ก.ค. 2565 needs the director's approval for everything
+    for slug in ("obec-measures-18", "ptn1-2565"):
+        assert not CatalogueEdition.objects.get(slug=slug).items.filter(needs_approval=False)
     spn = CatalogueEdition.objects.get(slug="spn2-2561")
     assert spn.items.filter(needs_approval=True).count() == 6
     assert spn.items.filter(needs_approval=False).count() == 8
@@ -200,7 +204,7 @@ MALFORMED = {
     "empty-file": ("", ["office.yaml", "expected a mapping"]),
     "a-list": ("- 1\n- 2\n", ["office.yaml", "expected a mapping"]),
     "not-utf8": ("format: 1\nname_th: กลุ่ม\n".encode("cp874"), ["office.yaml", "UTF-8"]),
-    "wrong-format": (_with(OFFICE, ("format",), 2), ["office.yaml", "“format”", "1"]),
+    "wrong-format": (_with(OFFICE, ("format",), 3), ["office.yaml", "“format”", "1 or 2"]),
     "top-level-unknown": (_with(OFFICE, ("editions",), {}), ["unknown field “editions”"]),
     "edition-missing": (
         _without(OFFICE, "edition"),
@@ -329,7 +333,7 @@ def test_unknown_name_lists_the_shipped_editions():
     with translation.override("en"), pytest.raises(CatalogueError) as error:
         load("ita-2599")
     assert "ita-2599" in str(error.value)
-    assert "ita-2566, obec-measures-18, spn2-2561" in str(error.value)
+    assert "ita-2566, obec-measures-18, ptn1-2565, spn2-2561" in str(error.value)
 
 
 def test_missing_path_is_named(tmp_path):

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.models import Page, Revision, Task, TaskState, WorkflowState
 
+from wagtail_disclosure.catalogue.effective import needs_approval as item_needs_approval
 from wagtail_disclosure.compliance import engine as compliance
 from wagtail_disclosure.models import (
     CatalogueItem,
@@ -44,6 +45,7 @@ from wagtail_disclosure.models import (
     IndicatorPage,
     approvers,
 )
+from wagtail_disclosure.sites import site_of_page
 
 NEEDS_APPROVAL = _("It needs the approval chain first: request memo → group director → director.")
 NO_RIGHT_TO_PUBLISH = _(
@@ -218,7 +220,7 @@ def requires_approval(page):
     if not isinstance(page, DisclosurePage):
         return False
     items = list(page.catalogue_items.all())
-    if not items or any(item.needs_approval for item in items):
+    if not items or any(item_needs_approval(item, site_of_page(page)) for item in items):
         return True
     return bool(page.path) and bool(_approval_indicator_paths(page.path))
 

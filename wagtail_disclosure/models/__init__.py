@@ -21,7 +21,12 @@ from wagtail_disclosure.models.approval_tasks import (
     PublicationTask,
     RequestMemoTask,
 )
-from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem, CatalogueSection
+from wagtail_disclosure.models.catalogue import (
+    CatalogueEdition,
+    CatalogueItem,
+    CatalogueSection,
+    ItemOverride,
+)
 from wagtail_disclosure.models.compliance import (
     ComplianceOverride,
     ComplianceRuleSetting,
@@ -86,6 +91,7 @@ __all__ = [
     "CatalogueEdition",
     "CatalogueItem",
     "CatalogueSection",
+    "ItemOverride",
     "Channel",
     "ChannelLog",
     "ComplaintEvidence",

@@ -2,9 +2,18 @@
 
 An *edition* is one list (ITA 2566's O1–O43, or an office's own measures); it has *sections*, and
 sections have *items*. Editions change every year, so they are loaded from files
-(``load_disclosure_catalogue``), never written in code.
+(``load_disclosure_catalogue``), never written in code. An edition may name the one it follows
+(``previous``) and map its items to that one's (``previous_items``: one new item from several old
+ones, or several new ones from one), so that ``disclosure_rollover`` can carry content over.
+
+An item's rules (format 2 of the files, ``docs/catalogue-format.md``) say what content counts:
+``scope`` (which period), ``min_count``, ``formats``, ``languages``; an item may have *parts*
+(items with ``parent`` set) that are each assessed, all of them required or, for alternatives,
+any one. An office changes an item's flags only through ``ItemOverride``, a separate record
+confirmed by its director, so that a reload of the edition never loses it.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +45,14 @@ class CatalogueEdition(BilingualNameMixin):
     source = models.TextField(_("source"), blank=True)
     loaded_from = models.CharField(_("loaded from"), max_length=500, blank=True)
     loaded_at = models.DateTimeField(_("loaded at"), null=True, blank=True)
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("previous edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_editions",
+    )
 
     history = HistoricalRecords()
 
@@ -51,6 +68,14 @@ class CatalogueEdition(BilingualNameMixin):
 class CatalogueSection(BilingualNameMixin):
     edition = models.ForeignKey(CatalogueEdition, on_delete=models.CASCADE, related_name="sections")
     code = models.CharField(_("code"), max_length=50)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent section"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subsections",
+    )
     sort_order = models.PositiveIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -69,8 +94,36 @@ class CatalogueSection(BilingualNameMixin):
         return f"{self.code} {self.name}"
 
 
+class Scope(models.TextChoices):
+    """Which content counts for an item, by its date or fiscal year (``catalogue.rules``)."""
+
+    ANY = "", _("Any time")
+    CURRENT_FY = "current_fy", _("The current fiscal year")
+    PREVIOUS_FY = "previous_fy", _("The previous fiscal year")
+    ACADEMIC_YEAR = "academic_year", _("The current academic year")
+    FIRST_HALF_FY = "first_half_fy", _("The first six months of the fiscal year")
+    MONTHLY = "monthly", _("One per month for 12 months")
+
+
+class AnsweredBy(models.TextChoices):
+    """Items the site itself answers when the office provides them (Settings → Online presence)."""
+
+    CONTENT = "", _("Its content pages")
+    SOCIAL_LINKS = "social_links", _("The office's social network links")
+    E_SERVICES = "e_services", _("The office's e-services")
+
+
+class PartsRule(models.TextChoices):
+    ALL = "all", _("Every part")
+    ANY = "any", _("Any one part (alternatives)")
+
+
 class CatalogueItem(BilingualNameMixin):
     """One thing that must be published, e.g. ``O21`` the monthly procurement summary."""
+
+    Scope = Scope
+    PartsRule = PartsRule
+    AnsweredBy = AnsweredBy
 
     class Family(models.TextChoices):
         DOCUMENT = "document", _("Document or announcement")
@@ -99,6 +152,34 @@ class CatalogueItem(BilingualNameMixin):
         _("expected update every (months)"), null=True, blank=True
     )
     evidence = models.TextField(_("evidence expected"), blank=True)
+    scope = models.CharField(
+        _("period that counts"), max_length=20, choices=Scope.choices, blank=True
+    )
+    min_count = models.PositiveSmallIntegerField(_("at least this many pages"), default=1)
+    formats = models.JSONField(_("required file formats"), default=list, blank=True)
+    languages = models.JSONField(_("required languages"), default=list, blank=True)
+    group_codes = models.JSONField(_("responsible work groups (codes)"), default=list, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="parts",
+    )
+    answered_by = models.CharField(
+        _("answered by"), max_length=20, choices=AnsweredBy.choices, blank=True
+    )
+    parts_rule = models.CharField(
+        _("parts required"), max_length=3, choices=PartsRule.choices, default=PartsRule.ALL
+    )
+    previous_items = models.ManyToManyField(
+        "self",
+        verbose_name=_("items of the previous edition"),
+        symmetrical=False,
+        blank=True,
+        related_name="next_items",
+    )
     sort_order = models.PositiveIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -113,3 +194,60 @@ class CatalogueItem(BilingualNameMixin):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+
+class ItemOverride(models.Model):
+    """An office's own change to one item's flags, with its reason.
+
+    Approval requirements are policy (the สพป.สมุทรปราการ เขต 2 announcement of 31 พ.ค. 2561 has the
+    director sign which categories need approval), so the override takes effect only once the
+    director, or someone with ``confirm_itemoverride``, confirms it, and never by the person who
+    asked for it. The edition itself stays as its file says; a reload keeps this record.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("site"), on_delete=models.CASCADE, related_name="+"
+    )
+    item = models.ForeignKey(
+        CatalogueItem, verbose_name=_("item"), on_delete=models.CASCADE, related_name="overrides"
+    )
+    needs_approval = models.BooleanField(_("needs approval"), null=True, blank=True)
+    default_group_code = models.SlugField(
+        _("responsible work group (code)"), max_length=50, blank=True
+    )
+    update_months = models.PositiveSmallIntegerField(
+        _("expected update every (months)"), null=True, blank=True
+    )
+    reason = models.TextField(_("reason"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("item override")
+        verbose_name_plural = _("item overrides")
+        ordering = ["site", "item__sort_order", "-requested_at"]
+        permissions = [("confirm_itemoverride", _("Can confirm an office's item override"))]
+
+    def __str__(self):
+        return f"{self.item.code}: {self.reason[:60]}"
+
+    @property
+    def confirmed(self):
+        return self.confirmed_at is not None

@@ -279,16 +279,19 @@ class TransparencyHubPage(Page):
         return edition_for_page(self)
 
     def live_links(self, item_ids):
-        """The links between these catalogue items and the live pages under the hub.
+        """The links between these catalogue items and the office's live pages (under the hub's
+        parent: after ``disclosure_rollover`` content that still counts stays under last year's
+        archived hub and is linked to this year's items).
 
         Joins from the link table: SQLite turned the equivalent ``IN (subquery)`` into
         items × pages index probes (10× slower at 2,150 pages).
         """
         through = DisclosurePage.catalogue_items.through
+        office = self.path[: -self.steplen]  # the office's pages: last year's archived hub's too
         return through.objects.filter(
             catalogueitem_id__in=item_ids,
             disclosurepage__live=True,
-            disclosurepage__path__startswith=self.path,
+            disclosurepage__path__startswith=office,
             disclosurepage__depth__gt=self.depth,
         )
 
@@ -403,7 +406,7 @@ class TransparencyHubPage(Page):
         if not conf.get("HUB_CACHE_SECONDS"):
             return None
         state = Page.objects.filter(
-            path__startswith=self.path, depth__gt=self.depth, live=True
+            path__startswith=self.path[: -self.steplen], depth__gt=self.depth, live=True
         ).aggregate(count=Count("id"), last=Max("last_published_at"))
         edition = self.active_edition
         parts = [

@@ -9,13 +9,19 @@ every field. The records the office types in are viewsets (``views.viewsets``).
 The screens sit under /admin/disclosure/ and join the Disclosure menu of ``viewsets``.
 """
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import InspectView
+from wagtail_modeladmin.views import CreateView, InspectView
 
-from wagtail_disclosure.models import CatalogueEdition, CatalogueItem, ComplianceRun
+from wagtail_disclosure.catalogue import effective
+from wagtail_disclosure.models import CatalogueEdition, CatalogueItem, ComplianceRun, ItemOverride
 from wagtail_disclosure.models.offices import acting_office, for_office
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
 from wagtail_disclosure.views.permissions import UserRulePolicy
@@ -41,7 +47,23 @@ class DisclosureModelAdmin(ModelAdmin):
         )
 
 
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Catalogue editions come from files (``load_disclosure_catalogue``): nobody adds, edits or
+    deletes them in the admin, a superuser included. An office changes an item's flags with an
+    ``ItemOverride`` its director confirms."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
 class CatalogueEditionAdmin(DisclosureModelAdmin):
+    permission_helper_class = ReadOnlyPermissionHelper
     model = CatalogueEdition
     base_url_path = "disclosure/catalogue-editions"
     menu_item_name = "disclosure-catalogue-editions"
@@ -54,6 +76,7 @@ class CatalogueEditionAdmin(DisclosureModelAdmin):
 
 
 class CatalogueItemAdmin(DisclosureModelAdmin):
+    permission_helper_class = ReadOnlyPermissionHelper
     model = CatalogueItem
     base_url_path = "disclosure/catalogue-items"
     menu_item_name = "disclosure-catalogue-items"
@@ -81,6 +104,103 @@ class OfficeInspectView(InspectView):
         if not for_office(records, acting_office(request)).exists():
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+
+class OverridePermissionHelper(PermissionHelper):
+    """An override is asked for, then confirmed; once confirmed it is a record, not a draft."""
+
+    def user_can_edit_obj(self, user, obj):
+        return obj.confirmed_at is None and super().user_can_edit_obj(user, obj)
+
+    def user_can_delete_obj(self, user, obj):
+        return obj.confirmed_at is None and super().user_can_delete_obj(user, obj)
+
+
+class OverrideCreateView(CreateView):
+    def form_valid(self, form):
+        form.instance.requested_by = self.request.user
+        return super().form_valid(form)
+
+
+class OverrideButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, *args, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
+        if obj.confirmed_at is None and effective.may_confirm(self.request.user, obj):
+            buttons.append(
+                {
+                    "url": self.url_helper.get_action_url("confirm", obj.pk),
+                    "label": _("Confirm"),
+                    "classname": "button button-small button-secondary",
+                    "title": _("Confirm this override"),
+                }
+            )
+        return buttons
+
+
+class ItemOverrideAdmin(DisclosureModelAdmin):
+    """An office's own change to an item's flags: asked for with a reason, in force once the
+    director confirms it (``catalogue.effective``); the list is its history."""
+
+    model = ItemOverride
+    base_url_path = "disclosure/item-overrides"
+
+    def get_queryset(self, request):
+        return for_office(super().get_queryset(request), acting_office(request))
+
+    menu_item_name = "disclosure-item-overrides"
+    menu_label = _("Item overrides")
+    menu_icon = "lock"
+    menu_order = 3
+    permission_helper_class = OverridePermissionHelper
+    button_helper_class = OverrideButtonHelper
+    create_view_class = OverrideCreateView
+    form_fields_exclude = ["requested_by", "confirmed_by", "confirmed_at"]
+    list_display = (
+        "item",
+        "site",
+        "needs_approval",
+        "default_group_code",
+        "update_months",
+        "reason",
+        "requested_by",
+        "requested_at",
+        "confirmed_by",
+        "confirmed_at",
+    )
+    list_filter = ("site", "item__edition")
+    search_fields = ("item__code", "reason")
+    inspect_view_enabled = True
+
+    def confirm_view(self, request, instance_pk):
+        return confirm_override(request, instance_pk, self.url_helper.index_url)
+
+    def get_admin_urls_for_registration(self):
+        return super().get_admin_urls_for_registration() + (
+            re_path(
+                self.url_helper.get_action_url_pattern("confirm"),
+                self.confirm_view,
+                name=self.url_helper.get_action_url_name("confirm"),
+            ),
+        )
+
+
+def confirm_override(request, instance_pk, index_url):
+    """The director confirms (a POST, after a page that says what is confirmed); anyone else
+    (the person who asked included) is refused, and nothing changes."""
+    override = get_object_or_404(ItemOverride, pk=instance_pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "wagtail_disclosure/catalogue/confirm_override.html",
+            {"override": override, "index_url": index_url},
+        )
+    try:
+        effective.confirm(override, request.user)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return redirect(index_url)
+    messages.success(request, _("The override is confirmed and now in force."))
+    return redirect(index_url)
 
 
 class ComplianceRunAdmin(DisclosureModelAdmin):
@@ -115,4 +235,4 @@ class ComplianceRunAdmin(DisclosureModelAdmin):
     )
 
 
-SCREENS = (CatalogueEditionAdmin, CatalogueItemAdmin, ComplianceRunAdmin)
+SCREENS = (CatalogueEditionAdmin, CatalogueItemAdmin, ItemOverrideAdmin, ComplianceRunAdmin)

@@ -1,0 +1,172 @@
+"""Next year's list without losing this year's work: ``disclosure_rollover``.
+
+The NACC changes the OIT list every year. Switching a hub to the new edition by hand left it
+empty: no indicator pages, nothing linked. ``rollover`` does the year's change for one office:
+
+1. keeps last year's hub as a dated archive that assessors can still open: the same pages under a
+   new slug (``oit-2566``), its edition pinned, its title saying when it was archived;
+2. creates the new hub at the old address with one indicator page per item of the new edition;
+3. links the content of last year's items to the new items that continue them (the edition's
+   ``previous_items``, else the same code) when the new item's scope still counts it on the day;
+4. says per new item what it still lacks (readiness's own statement, by the caller).
+
+Run again, it finds the new hub and only fills what is missing: idempotent. Content pages stay
+where they are (their addresses do not change); the new link is written to the live page and to
+its latest revision, so that the next edit keeps it.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail_disclosure.models import (
+    CatalogueItem,
+    DisclosurePage,
+    IndicatorPage,
+    TransparencyHubPage,
+)
+from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range, format_thai_date
+
+
+class RolloverError(ValueError):
+    """A rollover that cannot run; nothing was changed."""
+
+
+@dataclass
+class RolloverResult:
+    hub: TransparencyHubPage
+    archive: TransparencyHubPage | None
+    created_indicators: list = field(default_factory=list)
+    linked: dict = field(default_factory=dict)  # new item code -> number of pages linked
+    already_done: bool = False
+
+
+def current_hub(site):
+    """The office's live hub, the newest (an archive is older than the hub that replaced it)."""
+    return (
+        TransparencyHubPage.objects.live()
+        .descendant_of(site.root_page, inclusive=True)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def still_counts(item, page, day):
+    """Whether last year's ``page`` (its ``date`` and ``fiscal_year``) still answers ``item`` on
+    ``day``: by the item's scope, as readiness reads it (a fiscal-year item wants this year's)."""
+    fy = fiscal_year(day)
+    if item.fiscal_year_bound or item.scope == CatalogueItem.Scope.CURRENT_FY:
+        return (page["fiscal_year"] or 0) >= fy
+    if item.scope == CatalogueItem.Scope.PREVIOUS_FY:
+        return (page["fiscal_year"] or 0) >= fy - 1
+    if item.scope in (CatalogueItem.Scope.MONTHLY,):
+        return page["date"] is not None and page["date"] >= fiscal_year_range(fy)[0]
+    if item.scope in (CatalogueItem.Scope.ACADEMIC_YEAR, CatalogueItem.Scope.FIRST_HALF_FY):
+        return page["date"] is not None and page["date"] >= day - datetime.timedelta(days=366)
+    return True
+
+
+def _predecessors(item, old_edition):
+    """Last year's items that ``item`` continues: the edition's mapping when it names the hub's
+    edition as its previous one (the loader fills in the same code where the file says nothing),
+    else the item of the same code."""
+    if old_edition is None:
+        return []
+    if item.edition.previous_id == old_edition.pk:
+        return [i for i in item.previous_items.all() if i.edition_id == old_edition.pk]
+    return list(old_edition.items.filter(code=item.code))
+
+
+@transaction.atomic
+def rollover(edition, site, today=None):
+    """Move ``site`` to ``edition``; see the module's docstring. Returns a ``RolloverResult``."""
+    today = today or timezone.localdate()
+    hub = current_hub(site)
+    if hub is None:
+        raise RolloverError(_("The site %(site)s has no live transparency hub.") % {"site": site})
+    old_edition = hub.active_edition
+    result = RolloverResult(hub=hub, archive=None)
+    if old_edition is not None and old_edition.pk == edition.pk:
+        result.already_done = True
+        result.archive = (
+            TransparencyHubPage.objects.sibling_of(hub, inclusive=False)
+            .filter(edition=edition.previous)
+            .order_by("-pk")
+            .first()
+            if edition.previous_id
+            else None
+        )
+    else:
+        result.archive, result.hub = _archive_and_replace(hub, old_edition, edition, today)
+    new_hub = result.hub
+    existing = set(IndicatorPage.objects.child_of(new_hub).values_list("item_id", flat=True))
+    taken = set(new_hub.get_children().values_list("slug", flat=True))
+    for item in edition.items.order_by("sort_order"):
+        if item.pk in existing:
+            continue
+        slug = item.code.lower().replace(".", "-")
+        while slug in taken:
+            slug += "-1"
+        taken.add(slug)
+        indicator = IndicatorPage(title=f"{item.code} {item.name_th}"[:255], slug=slug, item=item)
+        new_hub.add_child(instance=indicator)
+        indicator.save_revision().publish()
+        result.created_indicators.append(item.code)
+    result.linked = _link_content(edition, old_edition, site, today)
+    return result
+
+
+def _archive_and_replace(hub, old_edition, edition, today):
+    label = (
+        str(old_edition.year) if old_edition is not None and old_edition.year else str(today.year)
+    )
+    slug, title = hub.slug, hub.title
+    archive = hub.specific
+    archive.edition = old_edition
+    archive.slug = f"{slug}-{label}"
+    archive.title = _("%(title)s (%(edition)s, archived on %(date)s)") % {
+        "title": title,
+        "edition": old_edition.name if old_edition is not None else label,
+        "date": format_thai_date(today, "%-d %b %Y"),
+    }
+    archive.title = archive.title[:255]
+    archive.save_revision().publish()
+    new_hub = TransparencyHubPage(title=title, slug=slug, edition=edition, intro=archive.intro)
+    archive.get_parent().add_child(instance=new_hub)
+    new_hub.save_revision().publish()
+    archive.refresh_from_db()
+    return archive, new_hub
+
+
+def _link_content(edition, old_edition, site, today):
+    """Link the live content of last year's items to the new items whose scope still counts it."""
+    through = DisclosurePage.catalogue_items.through
+    live = DisclosurePage.objects.live().descendant_of(site.root_page)
+    linked = {}
+    for item in edition.items.select_related("edition").prefetch_related("previous_items"):
+        old_items = _predecessors(item, old_edition)
+        if not old_items:
+            continue
+        pages = list(
+            live.filter(catalogue_items__in=old_items)
+            .exclude(catalogue_items=item)
+            .distinct()
+            .values("pk", "date", "fiscal_year")
+        )
+        keep = [p["pk"] for p in pages if still_counts(item, p, today)]
+        through.objects.bulk_create(
+            [through(disclosurepage_id=pk, catalogueitem_id=item.pk) for pk in keep],
+            ignore_conflicts=True,
+        )
+        for page in DisclosurePage.objects.filter(pk__in=keep).select_related("latest_revision"):
+            revision = page.latest_revision
+            items = revision.content.get("catalogue_items") if revision is not None else None
+            if isinstance(items, list) and item.pk not in items:
+                items.append(item.pk)
+                revision.save(update_fields=["content"])
+        if keep:
+            linked[item.code] = len(keep)
+    return linked
