@@ -49,7 +49,7 @@ class Command(BaseCommand):
         self.stdout.write(
             _(
                 "Next, in the admin: Settings → Office profile (name, short name); Disclosure → "
-                "People (one per user, with a role and a work group)."
+                "People (one per user, with a role and a work group); then run this command again to put the users into their roles' groups."
             )
         )
 
