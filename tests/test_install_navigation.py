@@ -31,3 +31,7 @@ def test_the_indicator_and_the_hub_link_upwards(demo, client):
     assert links == ["/", "/oit/"]
     links, current = trail(client.get("/oit/").content.decode())
     assert links == ["/"] and current == TransparencyHubPage.objects.get().title
+
+
+def test_the_sites_home_links_the_hub(demo, client):
+    assert 'href="/oit/"' in client.get("/").content.decode()
