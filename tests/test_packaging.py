@@ -120,3 +120,30 @@ def test_installed_wheel_speaks_thai_without_locale_paths(wheel, tmp_path):
     expected = polib.pofile(str(REPO / "locale/th/LC_MESSAGES/django.po")).find("Public disclosure")
     assert expected.msgstr and thai == expected.msgstr  # the shipped catalogue's Thai, not English
     assert editions.endswith("ita-2566,obec-measures-18,ptn1-2565,spn2-2561")
+
+
+def test_wheel_carries_the_licence_and_true_dependencies(wheel):
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    (licence,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+    assert archive.read(licence).decode().startswith("BSD 3-Clause License")
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    text = archive.read(metadata).decode()
+    requires = {
+        line.split(":", 1)[1].strip().split(";")[0].split(">")[0].split("<")[0].lower()
+        for line in text.splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    }
+    # Every third-party module the app imports directly is declared (by its distribution).
+    for distribution in ("modelsearch", "django-tasks", "openpyxl", "Pillow", "django-filter",
+                         "polib", "wagtail", "Django", "wagtail-modeladmin"):  # fmt: skip
+        assert distribution.lower() in requires, distribution
+    assert "dj-database-url" not in requires  # only the example site reads DATABASE_URL
+    for version in ("3.11", "3.12", "3.13"):
+        assert f"Classifier: Programming Language :: Python :: {version}" in text
+    assert "License-Expression: BSD-3-Clause" in text
+
+
+def test_the_repository_has_licence_and_changelog():
+    assert (REPO / "LICENSE").read_text().startswith("BSD 3-Clause License")
+    assert (REPO / "CHANGELOG.md").read_text().startswith("# Changelog")

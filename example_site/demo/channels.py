@@ -5,10 +5,8 @@ questions already answered and published."""
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from wagtail_disclosure import conf
 from wagtail_disclosure.models import (
     CorruptionComplaintPage,
     FeedbackPage,
@@ -43,27 +41,6 @@ QUESTIONS = [
         "ใช้แบบคำขอ สำเนาบัตรประจำตัวเจ้าหน้าที่ของรัฐ และยื่นที่กลุ่มบริหารงานบุคคล ใช้เวลาไม่เกิน ๓ วันทำการ",
     ),
 ]
-
-
-def groups(admin_access):
-    """The integrity group (complaints) and who answers or moderates the channels."""
-    integrity = Group.objects.get_or_create(name=conf.get("INTEGRITY_GROUP"))[0]
-    integrity.permissions.add(admin_access)
-
-    def perms(*codenames):
-        return Permission.objects.filter(
-            content_type__app_label="wagtail_disclosure", codename__in=codenames
-        )
-
-    Group.objects.get(name="Editors").permissions.add(
-        *perms("answer_question", "view_feedback", "change_feedback")
-    )
-    Group.objects.get(name="Moderators").permissions.add(
-        *perms("moderate_question", "view_feedback", "view_surveyresponse")
-    )
-    Group.objects.get(name="Supervisors").permissions.add(
-        *perms("view_feedback", "view_surveyresponse")
-    )
 
 
 def _page(hub, code, cls, slug, **fields):

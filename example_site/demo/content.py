@@ -18,33 +18,22 @@ from wagtail_disclosure.models import (
     PageSource,
     ProcurementRow,
     ProcurementSummaryPage,
-    TransparencyHubPage,
     WorkGroup,
     save_rights,
 )
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range
 
+HUB_INTRO = (
+    "<p>ข้อมูลตามตัวชี้วัดการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT) "
+    "ของสำนักงานเขตพื้นที่การศึกษา เพื่อให้ประชาชนเข้าถึงข้อมูลข่าวสารของราชการตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐</p>"
+)
 
-def build(home, edition, site):
-    hub = TransparencyHubPage.objects.child_of(home).first()
-    if hub is None:
-        hub = home.add_child(
-            instance=TransparencyHubPage(
-                title="การเปิดเผยข้อมูลสาธารณะ (OIT)",
-                slug="oit",
-                edition=edition,
-                intro="<p>ข้อมูลตามตัวชี้วัดการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT) "
-                "ของสำนักงานเขตพื้นที่การศึกษา เพื่อให้ประชาชนเข้าถึงข้อมูลข่าวสารของราชการตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐</p>",
-            )
-        )
-    indicators = {}
-    for item in edition.items.order_by("sort_order"):
-        page = IndicatorPage.objects.child_of(hub).filter(item=item).first()
-        if page is None:
-            page = hub.add_child(
-                instance=IndicatorPage(title=item.name_th, slug=item.code.lower(), item=item)
-            )
-        indicators[item.code] = page
+
+def build(hub, site):
+    """Sample content under the indicator pages that ``set_up_office`` made."""
+    indicators = {
+        page.item.code: page for page in IndicatorPage.objects.child_of(hub).select_related("item")
+    }
     groups = {g.code: g for g in WorkGroup.objects.filter(site=site)}
     today = timezone.localdate()
     fy = fiscal_year(today)

@@ -23,7 +23,6 @@ from wagtail.images import get_image_model
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.exports import csv_bytes, neutralise, xlsx_bytes
-from wagtail_disclosure.models.media import save_rights
 from wagtail_disclosure.models import (
     CalendarEntry,
     CatalogueItem,
@@ -35,6 +34,7 @@ from wagtail_disclosure.models import (
     TrackingForm,
     WorkGroup,
 )
+from wagtail_disclosure.models.media import save_rights
 
 pytestmark = pytest.mark.django_db
 

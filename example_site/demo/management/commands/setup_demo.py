@@ -13,10 +13,10 @@ from wagtail.models import GroupPagePermission, Page, Site
 from demo import channels, content, followup
 from demo.models import HomePage
 from wagtail_disclosure.approval.policy import trusted_publication
-from wagtail_disclosure.approval.setup import set_up_approval
 from wagtail_disclosure.catalogue.loader import load
 from wagtail_disclosure.models import (
     Agency,
+    CatalogueEdition,
     DocumentPage,
     IndicatorPage,
     OfficeProfile,
@@ -24,6 +24,7 @@ from wagtail_disclosure.models import (
     TransparencyHubPage,
     WorkGroup,
 )
+from wagtail_disclosure.office_setup import set_up_office
 
 DEMO_PASSWORD = "demo-2566"
 
@@ -106,17 +107,15 @@ class Command(BaseCommand):
             profile.name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต ๑"
             profile.short_name = "สพป.ตัวอย่าง เขต ๑"
             profile.website = "http://127.0.0.1:8000/"
-            from wagtail_disclosure.models import CatalogueEdition
-
             profile.active_edition = CatalogueEdition.objects.get(slug="ita-2566")
             profile.save()
-            WorkGroup.create_defaults(site)
+            # What a real office gets from disclosure_setup_office, then the demo users.
+            hub = set_up_office(site, hub_intro=content.HUB_INTRO).hub
             self.users(site)
             with trusted_publication():  # the demo's sample content stands in for approved pages
-                hub = content.build(home, profile.active_edition, site)
+                content.build(hub, site)
                 channels.build(hub, site)
                 followup.build(site)
-            set_up_approval(site, hub)
             self.delegation(site)
             if not options["single_office"]:
                 second = self.second_office(profile.active_edition)
@@ -264,29 +263,13 @@ class Command(BaseCommand):
 
     def users(self, site):
         User = get_user_model()
-        editors = Group.objects.get_or_create(name="Editors")[0]
-        moderators = Group.objects.get_or_create(name="Moderators")[0]
-        admin_access = Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-        for group in (editors, moderators):
-            group.permissions.add(admin_access)
-        moderators.permissions.add(  # reviewers may override a compliance warning, with a reason
-            Permission.objects.get(
-                content_type__app_label="wagtail_disclosure", codename="override_check_warning"
-            )
-        )
-        supervisors = Group.objects.get_or_create(name="Supervisors")[0]
-        supervisors.permissions.add(admin_access)
-        channels.groups(admin_access)
+        supervisors = Group.objects.get(name="Supervisors")
+        # The demo's editors and reviewers also edit the home page.
         root = site.root_page
-        for group, perms in (
-            (editors, ["add_page", "change_page"]),
-            (moderators, ["add_page", "change_page"]),
-        ):
-            for codename in perms:
+        for name in ("Editors", "Moderators"):
+            for codename in ("add_page", "change_page"):
                 GroupPagePermission.objects.get_or_create(
-                    group=group,
+                    group=Group.objects.get(name=name),
                     page=root,
                     permission=Permission.objects.get(
                         content_type__app_label="wagtailcore", codename=codename
