@@ -50,6 +50,8 @@ def test_an_override_takes_effect_only_when_the_director_confirms(demo):
     director = Person.objects.filter(site=site, role=Person.Role.DIRECTOR).first().user
     effective.confirm(override, director)
     assert effective.needs_approval(o21, site) is False
+    # The publication policy follows it, the section (the O21 indicator page) included.
+    assert not requires_approval(DisclosurePage.objects.get(pk=page.pk))
     # a reload of the edition keeps it
     load("ita-2566")
     assert effective.needs_approval(CatalogueItem.objects.get(pk=o21.pk), site) is False

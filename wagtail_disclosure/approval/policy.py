@@ -249,9 +249,11 @@ def was_classified_for_approval(page):
         items.update(ids)
         path = content.get("path") or ""
         prefixes.update(path[:i] for i in range(Page.steplen, len(path), Page.steplen))
-    if CatalogueItem.objects.filter(pk__in=items, needs_approval=True).exists():
+    site = site_of_page(page)
+    if any(item_needs_approval(item, site) for item in CatalogueItem.objects.filter(pk__in=items)):
         return True
-    return IndicatorPage.objects.filter(path__in=prefixes, item__needs_approval=True).exists()
+    indicators = IndicatorPage.objects.filter(path__in=prefixes).select_related("item")
+    return any(item_needs_approval(i.item, site_of_page(i)) for i in indicators)
 
 
 def _approval_indicator_paths(path):
@@ -260,11 +262,11 @@ def _approval_indicator_paths(path):
     prefixes = [path[:i] for i in range(steplen, len(path), steplen)]
     if not prefixes:
         return []
-    return list(
-        IndicatorPage.objects.filter(path__in=prefixes, item__needs_approval=True).values_list(
-            "path", flat=True
-        )
-    )
+    return [
+        indicator.path
+        for indicator in IndicatorPage.objects.filter(path__in=prefixes).select_related("item")
+        if item_needs_approval(indicator.item, site_of_page(indicator))
+    ]
 
 
 def approved(page, revision):
