@@ -3,15 +3,16 @@
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
 from tests.utils.approval import MEMO, act, current_step, edit_data
 from wagtail_disclosure.models import (
-    DisclosureDocument,
     DocumentAttachment,
     DocumentPage,
     RequestMemo,
 )
+from wagtail_disclosure.models.media import save_rights
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +20,10 @@ pytestmark = pytest.mark.django_db
 def _document(title, **fields):
     values = {"source": "กลุ่มนโยบายและแผน", "licence": "own", "copyright_holder": "สพป.ตัวอย่าง"}
     values.update(fields)
-    document = DisclosureDocument(title=title, **values)
+    document = get_document_model()(title=title)
     document.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n%%EOF"), save=False)
     document.save()
+    save_rights(document, values)
     return document
 
 

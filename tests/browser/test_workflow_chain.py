@@ -151,14 +151,17 @@ def test_blocked_content_is_shown_before_the_chain_with_links_to_fix(
 ):
     from django.contrib.auth import get_user_model
     from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
 
-    from wagtail_disclosure.models import DisclosureDocument, DocumentAttachment
+    from wagtail_disclosure.models import DocumentAttachment
+    from wagtail_disclosure.models.media import save_rights
 
     author = get_user_model().objects.get(username="author")
     draft = make_draft(IndicatorPage.objects.get(item__code="O11"), author, slug="blocked")
-    document = DisclosureDocument(title="เอกสารไม่มีสัญญาอนุญาต", source="กลุ่มนโยบายและแผน")
+    document = get_document_model()(title="เอกสารไม่มีสัญญาอนุญาต")
     document.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n%%EOF"), save=False)
     document.save()
+    save_rights(document, {"source": "กลุ่มนโยบายและแผน"})
     draft.attachments.add(DocumentAttachment(document=document))
     draft.save_revision(user=author)
 
