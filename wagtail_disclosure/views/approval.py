@@ -23,7 +23,13 @@ from wagtail_disclosure.forms.approval import (
     ReasonForm,
     RequestMemoForm,
 )
-from wagtail_disclosure.models import ApprovalDecision, EmergencyPublication, Person, RequestMemo
+from wagtail_disclosure.models import (
+    ApprovalDecision,
+    EmergencyPublication,
+    ItemOverride,
+    Person,
+    RequestMemo,
+)
 from wagtail_disclosure.models.offices import acting_office, for_office, page_in_office
 from wagtail_disclosure.views import permissions
 
@@ -269,6 +275,13 @@ def history(request):
             "page_obj": paginator.get_page(request.GET.get("p")),
             "for_page": page,
             "memo_revisions": memos,
+            # An office's own change to which items need approval is part of the chain's record.
+            "overrides": None
+            if page is not None
+            else for_office(ItemOverride.objects.all(), site)
+            .exclude(needs_approval=None)
+            .select_related("item", "requested_by", "confirmed_by")
+            .order_by("-requested_at"),
             "pending_emergencies": for_office(EmergencyPublication.objects.all(), site)
             .filter(reviewed_at__isnull=True)
             .select_related("page", "published_by")
