@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
+from wagtail_disclosure.catalogue.effective import needs_approval
 from wagtail_disclosure.models import IndicatorPage
 from wagtail_disclosure.models.approval_tasks import (
     DirectorOrderTask,
@@ -48,14 +49,20 @@ def set_up_approval(site, hub, editors="Editors", publisher_step=False):
     # (Wagtail's own first migration gives "Moderators" publish permission on the root).
     above = Page.objects.ancestor_of(site.root_page, inclusive=True).values("pk")
     below = Page.objects.descendant_of(site.root_page).values("pk")
+    # Publish at once as the office has it: the edition's flag, or a confirmed override of it.
+    at_once = [
+        indicator
+        for indicator in IndicatorPage.objects.descendant_of(site.root_page).select_related("item")
+        if not needs_approval(indicator.item, site)
+    ]
     GroupPagePermission.objects.filter(permission=publish).filter(
         Q(page__in=above) | Q(page__in=below)
-    ).exclude(page__in=IndicatorPage.objects.filter(item__needs_approval=False)).delete()
+    ).exclude(page__in=[indicator.pk for indicator in at_once]).delete()
     group = Group.objects.filter(name=editors).first()
     if group is not None:
-        for indicator in IndicatorPage.objects.descendant_of(hub).filter(
-            item__needs_approval=False
-        ):
+        for indicator in at_once:
+            if not indicator.is_descendant_of(hub):
+                continue
             GroupPagePermission.objects.get_or_create(
                 group=group, page=indicator, permission=publish
             )

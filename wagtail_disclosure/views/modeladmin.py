@@ -20,8 +20,15 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, InspectView
 
+from wagtail_disclosure.approval.setup import set_up_approval
 from wagtail_disclosure.catalogue import effective
-from wagtail_disclosure.models import CatalogueEdition, CatalogueItem, ComplianceRun, ItemOverride
+from wagtail_disclosure.models import (
+    CatalogueEdition,
+    CatalogueItem,
+    ComplianceRun,
+    ItemOverride,
+    TransparencyHubPage,
+)
 from wagtail_disclosure.models.offices import acting_office, for_office
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
 from wagtail_disclosure.views.permissions import UserRulePolicy
@@ -187,7 +194,9 @@ class ItemOverrideAdmin(DisclosureModelAdmin):
 def confirm_override(request, instance_pk, index_url):
     """The director confirms (a POST, after a page that says what is confirmed); anyone else
     (the person who asked included) is refused, and nothing changes."""
-    override = get_object_or_404(ItemOverride, pk=instance_pk)
+    override = get_object_or_404(
+        for_office(ItemOverride.objects.all(), acting_office(request)), pk=instance_pk
+    )
     if request.method != "POST":
         return render(
             request,
@@ -199,6 +208,10 @@ def confirm_override(request, instance_pk, index_url):
     except PermissionDenied as exc:
         messages.error(request, str(exc))
         return redirect(index_url)
+    # Who may publish at once follows the office's catalogue as it now stands.
+    hub = TransparencyHubPage.objects.descendant_of(override.site.root_page).first()
+    if hub is not None:
+        set_up_approval(override.site, hub)
     messages.success(request, _("The override is confirmed and now in force."))
     return redirect(index_url)
 
