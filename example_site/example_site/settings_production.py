@@ -28,6 +28,8 @@ def _required(name, minimum_length=1):
 SECRET_KEY = _required("DJANGO_SECRET_KEY", minimum_length=50)
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = _required("DJANGO_ALLOWED_HOSTS").split(",")
+# The address in e-mails, memos and the ITAS export: the office's own, never the demo's localhost.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0]}"
 CSRF_TRUSTED_ORIGINS = [
     origin for origin in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if origin
 ]

@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail_disclosure import conf
 from wagtail_disclosure.exports import csv_bytes, neutralise, xlsx_bytes
 from wagtail_disclosure.models import (
+    Agency,
     CalendarEntry,
     CatalogueItem,
     ChannelLog,
@@ -45,7 +46,8 @@ VARIANTS = [HOSTILE, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd", "\t=1+1", 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 # Reports of counts only: their text cells are our own labels (months, topics), never typed text.
-FIGURES_ONLY = {"service_statistics", "satisfaction", "complaint_statistics"}
+# The agency view lists offices by their names and percentages (its cells are checked live too).
+FIGURES_ONLY = {"service_statistics", "satisfaction", "complaint_statistics", "agency"}
 
 
 def _export_urls():
@@ -120,6 +122,10 @@ def hostile_office(demo):
     )
     user = get_user_model().objects.create_superuser("exporter", "exporter@example.go.th", "x")
     user.groups.add(Group.objects.get_or_create(name=conf.get("INTEGRITY_GROUP"))[0])
+    # The agency view's exports are its members' only.
+    agency = Agency.objects.create(name=HOSTILE, level=Agency.Level.choices[0][0])
+    agency.offices.add(site)
+    agency.members.add(user)
     return user
 
 

@@ -60,6 +60,8 @@ def _fix_url(result):
 def request_publication(request, page_id):
     """The request memo, memo first: prefilled, checked before the chain starts, filed at once."""
     page = get_object_or_404(Page, pk=page_id).specific
+    if not page_in_office(page, acting_office(request)):
+        raise Http404  # another office's page: not even its existence is told
     if not publication_request.may_request(page, request.user):
         raise PermissionDenied
     blocking = publication_request.findings(page, request.user)

@@ -44,7 +44,7 @@ class GroupItemsPanel(Component):
         ]
         indicators = {
             i.item_id: i
-            for i in IndicatorPage.objects.filter(item__in=[r.item for r in rows]).descendant_of(
+            for i in IndicatorPage.objects.filter(item__in=[r.item.pk for r in rows]).descendant_of(
                 site.root_page, inclusive=True
             )
         }
