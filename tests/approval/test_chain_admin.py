@@ -255,3 +255,25 @@ def test_setup_office_refuses_an_unknown_preset_and_changes_nothing(office_site)
         setup(chain="no-such-chain")
     assert "verify-approve-publish" in str(refused.value)  # it lists the presets
     assert (hub_workflow(office_site), ApprovalChain.objects.count()) == before
+
+
+def test_offices_set_up_before_chains_were_data_keep_their_chain(demo):
+    """The data migration records the chain an office ran (the fixed memo → group director →
+    director's order) as its chain in force, on the workflow its hub already has."""
+    from importlib import import_module
+    from pathlib import Path
+
+    from django.apps import apps
+
+    from wagtail_disclosure import migrations
+
+    path = next(Path(migrations.__file__).parent.glob("*_approval_chain.py"))
+    migration = import_module(f"wagtail_disclosure.migrations.{path.stem}")
+    site = demo["site"]
+    workflow = hub_workflow(site)
+    ApprovalChain.objects.filter(site=site).delete()
+    assert chains.in_force(site) is None
+    migration.chain_of_existing_offices(apps, None)
+    chain = chains.in_force(site)
+    assert chain.preset == "memo-group-director" and chain.workflow == workflow
+    assert chains.office_workflow(site) == workflow  # nothing rebuilt: nothing changes
