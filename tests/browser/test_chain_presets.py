@@ -101,6 +101,7 @@ def test_the_deputy_endorsement_chain_chosen_in_the_admin_and_walked_as_each_rol
     for name in ("นายสมชาย รักงาน", "นางวิไล ศรีสุข", "นายประเสริฐ มั่นคง", "นายธนากร ทันสมัย"):
         assert name in listed, name
     page.fill("[name=number]", "ศธ 04001/321")
+    page.fill("[name=attachments]", "แผนดำเนินงาน 1 ฉบับ")
     page.check("[name=certified]")
     shot(page, artifacts, "03-author-memo")
     with page.expect_navigation():

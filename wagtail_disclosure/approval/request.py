@@ -117,8 +117,11 @@ def _person_name(user, page):
 
 def _approver_name(approver):
     name = str(approver.person) if approver.person else approver.user.get_full_name()
-    if approver.on_behalf_of is not None:
-        return f"{name} ({approver.on_behalf_of.position or approver.on_behalf_of})"
+    if approver.delegation is not None:
+        return gettext("%(deputy)s, on the director's behalf under %(order)s") % {
+            "deputy": name,
+            "order": approver.delegation.order_number,
+        }
     return name
 
 
