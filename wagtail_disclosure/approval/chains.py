@@ -464,9 +464,9 @@ def _takers(site, code, fields):
         return [f"{p} – {p.work_group or '—'}" for p in directors], missing
     if code == "deputy_endorsement":
         deputies = _people(site, Person.Role.DEPUTY).prefetch_related("oversees")
+        every = gettext("every group")
         people = [
-            f"{p} – {', '.join(str(g) for g in p.oversees.all()) or gettext('every group')}"
-            for p in deputies
+            "%s – %s" % (p, ", ".join(str(g) for g in p.oversees.all()) or every) for p in deputies
         ]
         return people, (
             ""
