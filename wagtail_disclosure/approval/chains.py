@@ -20,9 +20,10 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from django.conf import settings as django_settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState, WorkflowTask
@@ -235,7 +236,10 @@ def build_workflow(chain):
     """A new workflow of ``chain``'s steps, with tasks of its own (a step's settings are its task's:
     another office's chain, or this office's next one, never shares them)."""
     found = preset_of(chain)
-    label = found.name if found else gettext("set step by step")
+    with translation.override(
+        django_settings.LANGUAGE_CODE
+    ):  # a name stored in the office's language
+        label = found.name if found else gettext("set step by step")
     workflow = Workflow.objects.create(
         name=f"{WORKFLOW_NAME} – {office_name(chain.site)}: {label}"[:255], active=True
     )
@@ -320,7 +324,8 @@ def set_chain(site, slug=None, reason="", **settings):
             put_in_force(current)
         return current
     now = timezone.now()
-    candidate.reason = reason or gettext("Set when the office was set up.")
+    with translation.override(django_settings.LANGUAGE_CODE):  # stored: in the office's language
+        candidate.reason = reason or gettext("Set when the office was set up.")
     candidate.requested_at = now
     candidate.confirmed_at = now
     candidate.save()

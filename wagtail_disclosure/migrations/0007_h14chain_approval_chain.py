@@ -44,7 +44,8 @@ def chain_of_existing_offices(apps, schema_editor):
             deputy_endorsement=False,
             on_behalf=True,
             publication="publisher" if publisher else "",
-            reason="The chain the office ran before chains were set per office.",
+            # Stored as the office reads it (Thai): the chain it ran before chains were data.
+            reason="สายการอนุมัติที่สำนักงานใช้อยู่ก่อนกำหนดสายการอนุมัติรายสำนักงาน",
             requested_at=now,
             confirmed_at=now,
             workflow=assigned.workflow,
