@@ -9,10 +9,12 @@ and the memo prints every step with the name of who signed it.
 """
 
 import io
+import re
 
 import pypdfium2
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from pypdf import PdfReader
 from wagtail.models import Page, Site
@@ -26,6 +28,7 @@ from wagtail_disclosure.models import ApprovalDecision, DocumentPage, Person, Wo
 
 pytestmark = pytest.mark.django_db
 
+THAI = re.compile(r"[\u0e00-\u0e7f]")
 VERIFICATION = dict(MEMO, subject="ขอความเห็นชอบเผยแพร่แผนดำเนินงานประจำปี", lawful=True)
 
 # preset → [(step, who takes it, who else may take it)]: everyone else of both offices may not.
@@ -174,6 +177,8 @@ def test_each_preset_runs_as_its_announcement_says(
     for step, taker, _also in walk:
         person = Person.objects.get(user=people[taker])
         assert skeleton(person.full_name) in text, (step, person.full_name)
+        if step not in ("memo", "verification"):  # the author's position prints under "ผู้ขออนุญาต"
+            assert skeleton(person.position) in text, (step, person.position)
         if step in HEADINGS:
             assert skeleton(HEADINGS[step]) in text, step
     absent = set(HEADINGS) - {s for s, *_ in walk}
@@ -208,3 +213,38 @@ def test_a_deputy_line_falls_back_to_another_deputy(demo, indicator, people):
         act(page, people["deputy"])
     act(page, people["deputy2"])
     assert current_step(page) == "director_order"
+
+
+# preset → [(who acts, who gets the one e-mail of the event)] after the request is filed.
+MAILS = {
+    "deputy-endorsement": [
+        (None, {"groupdirector"}),  # the request filed: the group director
+        ("groupdirector", {"deputy"}),  # the deputy of the policy group's line, not deputy2
+        ("deputy", {"director"}),  # not the deputy again on the director's behalf
+        ("director", {"publisher"}),
+        ("publisher", {"author"}),  # the chain is complete
+    ],
+    "verify-approve-publish": [
+        (None, {"director"}),  # the director in person: no deputy on behalf
+        ("director", {"publisher", "author2"}),  # either, but not the author
+        ("author2", {"author"}),
+    ],
+}
+
+
+@pytest.mark.parametrize("slug", list(MAILS))
+def test_one_thai_mail_per_event_for_the_new_steps(slug, demo, indicator, people, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    chains.set_chain(demo["site"], slug)
+    page = make_draft(indicator, people["author"], slug=f"mail-{slug}")
+    for actor, recipients in MAILS[slug]:
+        mail.outbox.clear()
+        if actor is None:
+            file_request(page, people["author"], slug)
+        else:
+            act(page, people[actor], comment="เห็นควรอนุญาต")
+        assert len(mail.outbox) == 1, [(m.subject, m.to) for m in mail.outbox]
+        message = mail.outbox[0]
+        assert set(message.to) == {people[name].email for name in recipients}, (actor, message.to)
+        assert THAI.search(message.subject) and "has been" not in message.body
+    assert DocumentPage.objects.get(pk=page.pk).live

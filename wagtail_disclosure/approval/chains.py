@@ -236,9 +236,8 @@ def build_workflow(chain):
     """A new workflow of ``chain``'s steps, with tasks of its own (a step's settings are its task's:
     another office's chain, or this office's next one, never shares them)."""
     found = preset_of(chain)
-    with translation.override(
-        django_settings.LANGUAGE_CODE
-    ):  # a name stored in the office's language
+    # The name is stored: in the office's language, whoever sets the chain.
+    with translation.override(django_settings.LANGUAGE_CODE):
         label = found.name if found else gettext("set step by step")
     workflow = Workflow.objects.create(
         name=f"{WORKFLOW_NAME} – {office_name(chain.site)}: {label}"[:255], active=True
