@@ -50,6 +50,8 @@ DEFAULTS = {
     # Days personal data of a submission is kept when its form page gives no period of its own
     # (complaints count from their conclusion, the rest from receipt).
     "RETENTION_DAYS": {"question": 730, "complaint": 1825, "feedback": 365, "survey": 365},
+    # Approval chain preset (approval/presets.yaml) of an office that has not chosen its own.
+    "DEFAULT_CHAIN": "memo-group-director",
     # Approval chain: e-mail approvers about steps pending longer than this many days.
     "REMINDER_AFTER_DAYS": 3,
     # Person roles that may publish an approval-required page before its chain finishes.

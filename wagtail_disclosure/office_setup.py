@@ -160,8 +160,12 @@ def people_into_groups(site, groups):
             person.user.groups.add(groups[name])
 
 
-def set_up_office(site, edition_slug=None, hub_title=HUB_TITLE, hub_intro=""):
-    """Everything an office needs on ``site``: run it in a transaction."""
+def set_up_office(site, edition_slug=None, hub_title=HUB_TITLE, hub_intro="", chain=None):
+    """Everything an office needs on ``site``: run it in a transaction.
+
+    ``chain``: an approval-chain preset (``approval/presets.yaml``) to put in force; without it
+    the office keeps the chain it has (the install's default for a new office).
+    """
     edition = active_edition(site, edition_slug)
     WorkGroup.create_defaults(site)
     groups = role_groups()
@@ -169,5 +173,5 @@ def set_up_office(site, edition_slug=None, hub_title=HUB_TITLE, hub_intro=""):
     indicator_pages(hub, edition)
     page_permissions(groups, hub)
     people_into_groups(site, groups)
-    workflow = set_up_approval(site, hub, editors=EDITORS)
+    workflow = set_up_approval(site, hub, editors=EDITORS, chain=chain)
     return OfficeSetup(site=site, edition=edition, hub=hub, workflow=workflow)

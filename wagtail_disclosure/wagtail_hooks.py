@@ -53,8 +53,18 @@ def register_report_permission():
     )
 
 
+@hooks.register("register_permissions")
+def register_chain_permissions():
+    """Who may propose the office's approval chain, and who (besides the director) confirms it."""
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_disclosure",
+        codename__in=["add_approvalchain", "confirm_approvalchain"],
+    )
+
+
 hooks.register("register_admin_menu_item", menus.submissions_menu)
 hooks.register("register_admin_menu_item", offices.office_menu_item)
+hooks.register(menus.DISCLOSURE_MENU_HOOK, menus.approval_chain)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.questions)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.complaints)
 hooks.register(menus.SUBMISSIONS_MENU_HOOK, menus.feedback)

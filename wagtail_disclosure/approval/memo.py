@@ -1,7 +1,9 @@
 """The request memo (บันทึกข้อความ) of one revision as a PDF, built from the chain's records.
 
-Official layout (Garuda, ส่วนราชการ / ที่ / วันที่ / เรื่อง / เรียน, body, the group director's opinion,
-the director's order with "ปฏิบัติราชการแทน" where a deputy acted), Buddhist-Era dates, Thai digits.
+Official layout (Garuda, ส่วนราชการ / ที่ / วันที่ / เรื่อง / เรียน, body, then one box per step of
+the chain the memo went through, each signed with the name and position of who took it: the group
+director's opinion, the deputy's endorsement, the director's order with "ปฏิบัติราชการแทน" where a
+deputy acted, and who put it online), Buddhist-Era dates, Thai digits.
 The memo names the indicator's address, where the reader finds the item: a page's own address is a
 Thai slug that prints as lines of percent-encoding.
 """
@@ -46,6 +48,48 @@ def _signer(decision):
     }
 
 
+# The box of each step after the author's, as the announcements' memos print it: heading, the
+# "allowed" and "not allowed" lines. The สพป.ปทุมธานี เขต 1 chain asks the director's approval
+# (ความเห็นชอบ) where the others ask for an order (คำสั่ง).
+BOXES = {
+    "group_review": ("ความเห็นของผู้อำนวยการกลุ่ม", "อนุญาต", "ไม่อนุญาต เนื่องจาก"),
+    "deputy_endorsement": (
+        "ความเห็นของรองผู้อำนวยการ",
+        "เรียน เสนอ ผู้อำนวยการ เห็นควรอนุญาต",
+        "ไม่เห็นควรอนุญาต เนื่องจาก",
+    ),
+    "director_order": ("คำสั่ง", "อนุญาต", "ไม่อนุญาต เนื่องจาก"),
+}
+APPROVAL_BOX = ("ความเห็นชอบของผู้อำนวยการ", "เห็นชอบ", "ไม่เห็นชอบ เนื่องจาก")
+
+
+def chain_steps(memo):
+    """The step codes of the chain ``memo`` went through, in order (the author's first)."""
+    tasks = memo.workflow_state.workflow.tasks.filter(active=True).specific()
+    return [task.step for task in tasks if getattr(task, "step", None)]
+
+
+def _boxes(memo, codes):
+    verification = bool(codes) and codes[0] == "verification"
+    boxes = []
+    for code in codes:
+        if code not in BOXES:
+            continue
+        heading, allow, refuse = (
+            APPROVAL_BOX if code == "director_order" and verification else BOXES[code]
+        )
+        boxes.append(
+            {
+                "step": code,
+                "heading": heading,
+                "allow": allow,
+                "refuse": refuse,
+                "signer": _signer(_decision(memo.revision, code)),
+            }
+        )
+    return boxes
+
+
 def memo_for(revision):
     return (
         RequestMemo.objects.filter(revision=revision)
@@ -63,6 +107,7 @@ def memo_context(memo):
     )
     emblem = conf.get("MEMO_EMBLEM")
     indicator = page.get_parent().specific
+    codes = chain_steps(memo)
     return {
         "memo": memo,
         "page": page,
@@ -79,9 +124,11 @@ def memo_context(memo):
             else (memo.author.get_full_name() if memo.author else ""),
             "position": author_person.position if author_person else "",
         },
-        "group": _signer(_decision(memo.revision, "group_review")),
-        "order": _signer(_decision(memo.revision, "director_order")),
-        "publication": _signer(_decision(memo.revision, "publication")),
+        "verification": codes[:1] == ["verification"],
+        "boxes": _boxes(memo, codes),
+        "publication": _signer(_decision(memo.revision, "publication"))
+        if "publication" in codes
+        else None,
         "printed": format_thai_date(timezone.now(), digits=True),
     }
 

@@ -22,7 +22,7 @@ from wagtail.signals import workflow_approved, workflow_rejected, workflow_submi
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.mail import admin_url, send_notification
-from wagtail_disclosure.models.approval_tasks import ApprovalTask, RequestMemoTask
+from wagtail_disclosure.models.approval_tasks import ApprovalTask, SubmitterTask
 
 
 def _edit_url(page):
@@ -39,7 +39,7 @@ def _approval_task(task_state):
     task = task_state.task.specific
     if not isinstance(task, ApprovalTask):
         return None
-    if isinstance(task, RequestMemoTask):
+    if isinstance(task, SubmitterTask):
         return None  # the submitter files the memo right away; nobody else to tell
     return task
 

@@ -4,7 +4,8 @@ Three rules, each written here once:
 
 1. **Approval.** A page that needs approval (its catalogue items say so, or the section it sits in
    does) goes live only with a revision that a completed approval workflow approved at every step,
-   or through a recorded emergency publication. What was live counts as much as what is new: a
+   the workflow having every step of the office's chain (``approval.chains``: the chain in force
+   when the request was filed), or through a recorded emergency publication. What was live counts as much as what is new: a
    page whose live revision needed approval (never published: any of its drafts) still needs it
    after its items or its section change, since reclassifying is itself a change the chain decides.
 2. **The right to publish directly.** Where no approval is needed (publish-at-once items), the
@@ -34,20 +35,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.models import Page, Revision, Task, TaskState, WorkflowState
 
+from wagtail_disclosure.approval import chains
 from wagtail_disclosure.catalogue.effective import needs_approval as item_needs_approval
 from wagtail_disclosure.compliance import engine as compliance
 from wagtail_disclosure.models import (
     CatalogueItem,
-    DirectorOrderTask,
     DisclosurePage,
     EmergencyPublication,
-    GroupDirectorReviewTask,
     IndicatorPage,
     approvers,
 )
 from wagtail_disclosure.sites import site_of_page
 
-NEEDS_APPROVAL = _("It needs the approval chain first: request memo → group director → director.")
+NEEDS_APPROVAL = _("It needs the office's approval chain first: %(steps)s.")
 NO_RIGHT_TO_PUBLISH = _(
     "Only the web officer of the responsible work group or the publisher may publish this directly."
 )
@@ -67,6 +67,16 @@ def trusted_publication():
         yield
     finally:
         _trusted.reset(token)
+
+
+def _needs_approval(site):
+    """The refusal for want of approval, naming the steps of the office's chain in force."""
+    chain = chains.in_force(site) or chains.default_chain(site)
+    names = " → ".join(step.name for step in chains.steps(chain))
+    return NEEDS_APPROVAL % {"steps": names}
+
+
+needs_approval_reason = lazy(_needs_approval, str)
 
 
 def _refusal_message(title, reasons):
@@ -166,7 +176,7 @@ class Publication:
     def approval_reasons(self):
         if self.emergency or not self.needs_approval or approved(self.page, self.revision):
             return []
-        return [NEEDS_APPROVAL]
+        return [needs_approval_reason(site_of_page(self.page))]
 
     def right_reasons(self):
         if self.user is None or self.emergency or self.needs_approval:
@@ -201,7 +211,7 @@ def check_move(page, new_parent):
         revision = node.live_revision if node.live_revision_id else None
         reasons = []
         if (into_approval_section or requires_approval(node)) and not approved(node, revision):
-            reasons += [MOVE_NEEDS_APPROVAL, NEEDS_APPROVAL]
+            reasons += [MOVE_NEEDS_APPROVAL, needs_approval_reason(site_of_page(node))]
         reasons += Publication(node, revision).compliance_reasons()
         if reasons:
             raise PublicationRefused(node, reasons)
@@ -281,37 +291,40 @@ def emergency_recorded(page, revision):
 
 
 def approval_complete(page, revision):
-    """Whether a completed workflow with the review and order steps approved ``revision``.
+    """Whether a completed workflow that follows the office's chain approved ``revision``.
 
-    Every active task of that workflow must have approved this very revision: an edit after any
-    approval needs that approval again.
+    Every active task of that workflow must have approved this very revision (an edit after any
+    approval needs that approval again), and the workflow must have every step of the chain the
+    office had in force when the request was filed (``chains.workflow_follows``): a workflow
+    short of a step of the office's chain never counts, whatever it is called.
     """
     if revision is None or not page.pk:
         return False
-    states = WorkflowState.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id=str(page.pk),
-        status=WorkflowState.STATUS_APPROVED,
-        task_states__revision=revision,
-    ).distinct()
-    required_types = {
-        ContentType.objects.get_for_model(GroupDirectorReviewTask).pk,
-        ContentType.objects.get_for_model(DirectorOrderTask).pk,
-    }
+    states = (
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=str(page.pk),
+            status=WorkflowState.STATUS_APPROVED,
+            task_states__revision=revision,
+        )
+        .distinct()
+        .select_related("workflow")
+    )
+    site = site_of_page(page)
     for state in states:
-        tasks = dict(
+        tasks = set(
             Task.objects.filter(
                 workflow_tasks__workflow=state.workflow_id, active=True
-            ).values_list("pk", "content_type_id")
+            ).values_list("pk", flat=True)
         )
-        if not required_types <= set(tasks.values()):
-            continue
         approved_tasks = set(
             TaskState.objects.filter(
                 workflow_state=state, revision=revision, status=TaskState.STATUS_APPROVED
             ).values_list("task_id", flat=True)
         )
-        if set(tasks) <= approved_tasks:
+        if not tasks or not tasks <= approved_tasks:
+            continue
+        if chains.workflow_follows(state.workflow, site, at=state.created_at):
             return True
     return False
 

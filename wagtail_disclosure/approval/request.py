@@ -14,9 +14,11 @@ from django.db import transaction
 from django.utils.translation import gettext
 from wagtail.models import TaskState, WorkflowState
 
+from wagtail_disclosure.approval import chains
 from wagtail_disclosure.compliance.engine import run_checks
-from wagtail_disclosure.models import RequestMemo
-from wagtail_disclosure.models.approval_tasks import ApprovalTask, RequestMemoTask
+from wagtail_disclosure.models import RequestMemo, approvers
+from wagtail_disclosure.models.approval_tasks import ApprovalTask, SubmitterTask
+from wagtail_disclosure.sites import site_of_page
 
 SUBJECT = "ขออนุญาตเผยแพร่ข้อมูลข่าวสาร เรื่อง %(title)s ผ่านเว็บไซต์ของหน่วยงาน"
 
@@ -59,11 +61,68 @@ def findings(page, user=None):
 
 
 def memo_task_state(page):
-    """The memo step in progress on ``page``, or None."""
+    """The author's step (memo or verification) in progress on ``page``, or None."""
     state = page.current_workflow_task_state
-    if state is not None and isinstance(state.task.specific, RequestMemoTask):
+    if state is not None and isinstance(state.task.specific, SubmitterTask):
         return state
     return None
+
+
+def chain_of(page):
+    """The workflow a request for ``page`` goes (or went) through: the one it waits in, else the
+    one it would start."""
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return state.workflow
+    return page.get_workflow()
+
+
+def submitter_task(page):
+    """The author's step of the chain ``page``'s request goes through (its form is the memo's)."""
+    state = memo_task_state(page)
+    if state is not None:
+        return state.task.specific
+    workflow = chain_of(page)
+    first = workflow.tasks.filter(active=True).first() if workflow is not None else None
+    first = first.specific if first is not None else None
+    return first if isinstance(first, SubmitterTask) else None
+
+
+def steps_ahead(page, user=None):
+    """The steps of ``page``'s chain, each with who takes it for this page now (names, positions)."""
+    workflow = chain_of(page)
+    if workflow is None:
+        return []
+    state = page.current_workflow_state
+    found = []
+    for task in workflow.tasks.filter(active=True).specific():
+        if not isinstance(task, ApprovalTask):
+            found.append({"task": task, "who": "", "people": [], "names": []})
+            continue
+        if isinstance(task, SubmitterTask):
+            people = [user] if user is not None else []
+            names = [_person_name(user, page)] if user is not None else []
+        else:
+            takers = task.get_approvers(page, state)
+            people = [a.user for a in takers]
+            names = [_approver_name(a) for a in takers]
+        found.append({"task": task, "who": task.takers_label(), "people": people, "names": names})
+    return found
+
+
+def _person_name(user, page):
+    person = approvers.person_of(user, site_of_page(page))
+    return str(person) if person else (user.get_full_name() or user.get_username())
+
+
+def _approver_name(approver):
+    name = str(approver.person) if approver.person else approver.user.get_full_name()
+    if approver.delegation is not None:
+        return gettext("%(deputy)s, on the director's behalf under %(order)s") % {
+            "deputy": name,
+            "order": approver.delegation.order_number,
+        }
+    return name
 
 
 def may_request(page, user):
@@ -88,13 +147,26 @@ def file_memo(page, user, data):
             )
         )
     state = page.current_workflow_state
+    workflow = page.get_workflow()
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        if workflow is not None and state.workflow_id != workflow.pk:
+            # The office changed its chain since this request was returned: it starts again on
+            # the chain now in force (the memo form is filled in from the one filed before).
+            state.cancel(user=user)
+            state = None
+        else:
+            state.resume(user)
     if state is None:
-        workflow = page.get_workflow()
         if workflow is None:
             raise PermissionDenied(gettext("This page needs no approval: publish it directly."))
+        if not chains.workflow_follows(workflow, site_of_page(page)):
+            raise PermissionDenied(
+                gettext(
+                    "This page's workflow lacks steps of the office's approval chain: ask the "
+                    "web administrator to set the chain again (Disclosure → Approval chain)."
+                )
+            )
         workflow.start(page, user)
-    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
     page.refresh_from_db()
     task_state = memo_task_state(page)
     if task_state is not None:
@@ -116,7 +188,7 @@ def waiting_for(user):
     found = []
     for state in states:
         task = state.task.specific
-        if not isinstance(task, ApprovalTask) or isinstance(task, RequestMemoTask):
+        if not isinstance(task, ApprovalTask) or isinstance(task, SubmitterTask):
             continue
         page = state.workflow_state.content_object
         if page is None:

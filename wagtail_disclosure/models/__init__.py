@@ -10,16 +10,20 @@ the pages that take them), ``followup`` (publication channel logs, tracking form
 """
 
 from wagtail_disclosure.models.approval import (
+    ApprovalChain,
     ApprovalDecision,
     Delegation,
     EmergencyPublication,
     RequestMemo,
 )
 from wagtail_disclosure.models.approval_tasks import (
+    AuthorVerificationTask,
+    DeputyEndorsementTask,
     DirectorOrderTask,
     GroupDirectorReviewTask,
     PublicationTask,
     RequestMemoTask,
+    SubmitterTask,
 )
 from wagtail_disclosure.models.catalogue import (
     CatalogueEdition,
@@ -86,7 +90,10 @@ from wagtail_disclosure.models.submissions import (
 )
 
 __all__ = [
+    "ApprovalChain",
     "ApprovalDecision",
+    "AuthorVerificationTask",
+    "DeputyEndorsementTask",
     "CalendarEntry",
     "CatalogueEdition",
     "CatalogueItem",
@@ -136,6 +143,7 @@ __all__ = [
     "RequestMemoTask",
     "SatisfactionSurveyPage",
     "SubmissionStatisticsPage",
+    "SubmitterTask",
     "SurveyResponse",
     "TrackingForm",
     "TransparencyHubPage",

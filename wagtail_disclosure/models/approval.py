@@ -1,7 +1,9 @@
-"""Records of the request-memo approval chain: delegations, memos, decisions, emergency publications.
+"""Records of the request-memo approval chain: the office's chain, delegations, memos, decisions,
+emergency publications.
 
 Wagtail's own ``WorkflowState``/``TaskState`` say *that* a task was approved; these records say what
-the office's paperwork says: the memo, who decided, acting as whom, on whose behalf, under which order.
+the office's paperwork says: which chain the office set itself, the memo, who decided, acting as
+whom, on whose behalf, under which order.
 """
 
 from django.conf import settings
@@ -129,12 +131,135 @@ class RequestMemo(models.Model):
         return [line.strip() for line in self.attachments.splitlines() if line.strip()]
 
 
+class ApprovalChain(models.Model):
+    """The steps an office's publication requests go through, and who takes each, as the office's
+    own announcement sets them (the five announcements differ: ``approval/presets.yaml``).
+
+    The order is the offices' own: the author's step, the group director, the deputy director,
+    the director's order, then the publisher; a chain leaves out what its announcement does not
+    have. Like an override of the catalogue's approval flags, a chain is policy: it is proposed
+    with its reason and is in force once the office's director (or a holder of
+    ``confirm_approvalchain``) other than the proposer confirms it. The newest confirmed chain of
+    a site is in force (``approval.chains``); the older ones stay as the record of which chain
+    a request filed at a given time had to pass.
+    """
+
+    class FirstStep(models.TextChoices):
+        MEMO = "memo", _("The author files a request memo")
+        VERIFICATION = "verification", _("The author verifies the content and asks for approval")
+
+    class Publication(models.TextChoices):
+        NONE = "", _("No publication step: the chain publishes when the director orders it")
+        PUBLISHER = "publisher", _("The publisher (ICT group) puts it online")
+        GROUP_OFFICER = "group_officer", _("A web officer of the page's work group puts it online")
+        EITHER = (
+            "either",
+            _("A web officer of the page's work group or the publisher puts it online"),
+        )
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="disclosure_chains",
+    )
+    preset = models.CharField(_("preset"), max_length=50, blank=True)
+    first_step = models.CharField(
+        _("first step"), max_length=20, choices=FirstStep.choices, default=FirstStep.MEMO
+    )
+    group_review = models.BooleanField(
+        _("the group director reviews"),
+        default=True,
+        help_text=_(
+            "The director of the page's work group allows it, or returns it with a reason."
+        ),
+    )
+    deputy_endorsement = models.BooleanField(
+        _("a deputy director endorses"),
+        default=False,
+        help_text=_(
+            "A deputy director who oversees the page's work group proposes it to the director "
+            "(เรียน เสนอ ผอ.), or returns it with a reason."
+        ),
+    )
+    on_behalf = models.BooleanField(
+        _("a deputy may order on the director's behalf"),
+        default=True,
+        help_text=_(
+            "Under a delegation order in force (ปฏิบัติราชการแทน). Untick it when only the "
+            "director in person orders publication."
+        ),
+    )
+    publication = models.CharField(
+        _("publication step"),
+        max_length=20,
+        choices=Publication.choices,
+        default=Publication.NONE,
+        blank=True,
+    )
+    reason = models.TextField(
+        _("reason"),
+        help_text=_("e.g. the office's announcement, with its date, that sets this chain"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("in force from"), null=True, blank=True)
+    workflow = models.ForeignKey(
+        "wagtailcore.Workflow",
+        verbose_name=_("workflow"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("approval chain")
+        verbose_name_plural = _("approval chains")
+        ordering = ["site", "-requested_at", "-pk"]
+        permissions = [("confirm_approvalchain", _("Can confirm an office's approval chain"))]
+
+    def __str__(self):
+        return self.preset or str(_("custom chain"))
+
+    @property
+    def confirmed(self):
+        return self.confirmed_at is not None
+
+    def settings(self):
+        """What the chain is, without who proposed it: two chains with equal settings are one."""
+        return (
+            self.first_step,
+            self.group_review,
+            self.deputy_endorsement,
+            self.on_behalf,
+            self.publication,
+        )
+
+
 class ApprovalDecision(models.Model):
     """One step of the approval as the office records it: who, acting as whom, when, decision, reason."""
 
     class Step(models.TextChoices):
         MEMO = "memo", _("Request memo")
+        VERIFICATION = "verification", _("Author's verification")
         GROUP_REVIEW = "group_review", _("Group director review")
+        DEPUTY_ENDORSEMENT = "deputy_endorsement", _("Deputy director's endorsement")
         DIRECTOR_ORDER = "director_order", _("Director's order")
         PUBLICATION = "publication", _("Publication")
         EMERGENCY = "emergency", _("Emergency publication")

@@ -1,4 +1,9 @@
-"""The request-memo chain as Wagtail tasks: memo → group director → director's order → publisher.
+"""The approval chain as Wagtail tasks, one type per kind of step an office's announcement has:
+the author's step (a request memo, or a verification), the group director's review, a deputy
+director's endorsement, the director's order, the publisher. An office's chain is a Wagtail
+``Workflow`` of these (``approval.chains`` builds it from the office's ``ApprovalChain``); the
+settings of a step (may a deputy order on the director's behalf, who publishes) are fields of
+its task.
 
 Each task works out its approvers per page (``approvers``), asks the separation of duties
 (``approvers.Duties``: nobody approves what they wrote, nobody takes two steps), runs
@@ -7,8 +12,9 @@ the compliance checks before it approves (``checks_before_approval``), and recor
 """
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.dispatch import Signal
+from django.forms import BooleanField
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +22,13 @@ from wagtail.log_actions import log
 from wagtail.models import Task, TaskState
 
 import wagtail_disclosure.models.approvers as approvers
-from wagtail_disclosure.forms.approval import OpinionForm, ReasonForm, RequestMemoForm
-from wagtail_disclosure.models.approval import ApprovalDecision, RequestMemo
+from wagtail_disclosure.forms.approval import (
+    OpinionForm,
+    ReasonForm,
+    RequestMemoForm,
+    VerificationForm,
+)
+from wagtail_disclosure.models.approval import ApprovalChain, ApprovalDecision, RequestMemo
 from wagtail_disclosure.models.organisation import OfficeProfile
 from wagtail_disclosure.sites import site_of_page
 
@@ -36,9 +47,25 @@ class ApprovalTask(Task):
     reject_label = _("Do not allow")
     allowed_log_action = None
     refused_log_action = None
+    # The author's own step (memo or verification): the submitter takes it, nobody else.
+    submitter_step = False
 
     class Meta:
         abstract = True
+
+    @property
+    def variant(self):
+        """The step's setting that changes who takes it ("" where the step has none)."""
+        return ""
+
+    @property
+    def signature(self):
+        """What the step is in an office's chain: its kind and its setting."""
+        return (self.step, self.variant)
+
+    def takers_label(self):
+        """Who takes this step, in words (the chain's screens and the request memo)."""
+        return self.get_description()
 
     # -- who -------------------------------------------------------------------------------------
     def candidates(self, page):
@@ -223,16 +250,20 @@ class ApprovalTask(Task):
         return entry
 
 
-class RequestMemoTask(ApprovalTask):
-    """Step 1: the submitter files the request memo and certifies the content."""
+class SubmitterTask(ApprovalTask):
+    """The author's own step, first in every chain: the request the chain decides on.
 
-    step = "memo"
+    The submitter files it with the content's certification; it is recorded as a ``RequestMemo``
+    (the memo, or the request for approval that the verification is), which the later steps
+    read and the printed memo shows.
+    """
+
     check_stage = "submit"
-    approve_label = _("File the request memo")
+    submitter_step = True
+    form_class = RequestMemoForm
 
     class Meta:
-        verbose_name = _("request memo step")
-        verbose_name_plural = _("request memo steps")
+        abstract = True
 
     def get_approvers(self, page, workflow_state):
         user = workflow_state.requested_by
@@ -248,10 +279,16 @@ class RequestMemoTask(ApprovalTask):
         return [("approve", self.approve_label, True)]
 
     def get_form_for_action(self, action):
-        return RequestMemoForm
+        return self.form_class
 
     def approve_step(self, page, task_state, approver, user, data):
-        if not data.get("certified"):
+        # Every box the author must tick (the certification, the verification's checks).
+        boxes = [
+            name
+            for name, field in self.form_class.base_fields.items()
+            if isinstance(field, BooleanField) and field.required
+        ]
+        if not all(data.get(name) for name in boxes):
             raise PermissionDenied(gettext("The memo needs the author's certification."))
         RequestMemo.objects.create(
             page=page,
@@ -270,9 +307,43 @@ class RequestMemoTask(ApprovalTask):
             page, task_state, approver, ApprovalDecision.Decision.FILED, data["subject"]
         )
 
+
+class RequestMemoTask(SubmitterTask):
+    """The author files the request memo (บันทึกข้อความ ขออนุญาตเผยแพร่) and certifies the content:
+    the สพม.พะเยา (1 เม.ย. 2565), สพป.ชุมพร เขต 1 (2565), สพป.สมุทรปราการ เขต 2 (31 พ.ค. 2561)
+    and สพม.หนองคาย (2566) announcements."""
+
+    step = "memo"
+    approve_label = _("File the request memo")
+
+    class Meta:
+        verbose_name = _("request memo step")
+        verbose_name_plural = _("request memo steps")
+
     @classmethod
     def get_description(cls):
         return _("The author files the request memo and certifies the content.")
+
+
+class AuthorVerificationTask(SubmitterTask):
+    """The author verifies the content and asks for the director's approval: the สพป.ปทุมธานี เขต 1
+    announcement of 5 ก.ค. 2565, items 2.1–2.2 (the officer prepares the content, checks that it is
+    correct and complete, and asks the director's approval before it goes on the website)."""
+
+    step = "verification"
+    approve_label = _("Verify and ask for approval")
+    form_class = VerificationForm
+
+    class Meta:
+        verbose_name = _("author's verification")
+        verbose_name_plural = _("author's verifications")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "The author verifies that the content is correct, complete and current, "
+            "and asks for approval."
+        )
 
 
 class GroupDirectorReviewTask(ApprovalTask):
@@ -297,19 +368,63 @@ class GroupDirectorReviewTask(ApprovalTask):
         return _("Directors of the page's work group allow it, or refuse it with a reason.")
 
 
+class DeputyEndorsementTask(ApprovalTask):
+    """A deputy director endorses the request to the director ("เรียน เสนอ ผอ."), or returns it:
+    the memos of the สพม.หนองคาย report of 2566, and the chain of the สพป.สมุทรปราการ เขต 2
+    announcement of 31 พ.ค. 2561 (the memo goes through the group director and the deputy)."""
+
+    step = "deputy_endorsement"
+    approve_label = _("Endorse: propose to the director")
+    reject_label = _("Do not endorse: return to the author")
+
+    class Meta:
+        verbose_name = _("deputy director's endorsement")
+        verbose_name_plural = _("deputy director's endorsements")
+
+    def candidates(self, page):
+        return approvers.deputy_candidates(page)
+
+    def get_approvers(self, page, workflow_state):
+        return approvers.deputy_approvers(page, self.duties(page, workflow_state))
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A deputy director who oversees the page's work group proposes it to the director, "
+            "or returns it with a reason."
+        )
+
+
 class DirectorOrderTask(ApprovalTask):
-    """Step 3: the director, or a deputy acting on the director's behalf, orders publication."""
+    """The director, or a deputy acting on the director's behalf, orders publication."""
 
     step = "director_order"
     approve_label = _("Order publication")
     reject_label = _("Do not allow: return to the author")
 
+    on_behalf = models.BooleanField(
+        _("a deputy may order on the director's behalf"),
+        default=True,
+        help_text=_("Under a delegation order in force (ปฏิบัติราชการแทน)."),
+    )
+
+    admin_form_fields = ApprovalTask.admin_form_fields + ["on_behalf"]
+
     class Meta:
         verbose_name = _("director's order")
         verbose_name_plural = _("director's orders")
 
+    @property
+    def variant(self):
+        return "on_behalf" if self.on_behalf else "in_person"
+
     def candidates(self, page):
-        return approvers.director_candidates(page)
+        return approvers.director_candidates(page, delegates=self.on_behalf)
+
+    def takers_label(self):
+        if self.on_behalf:
+            return self.get_description()
+        return _("The director in person orders publication or refuses it.")
 
     @classmethod
     def get_description(cls):
@@ -319,19 +434,37 @@ class DirectorOrderTask(ApprovalTask):
 
 
 class PublicationTask(ApprovalTask):
-    """Optional step 4: the publisher (ICT group) puts the approved content online."""
+    """The last step where the office has one: the approved content is put online by the publisher
+    (the ICT group: สพม.หนองคาย, 2566), or by a web officer under their own login (สพป.ปทุมธานี
+    เขต 1, 5 ก.ค. 2565, item 2.3; สพป.สมุทรปราการ เขต 2, 31 พ.ค. 2561)."""
 
     step = "publication"
     check_stage = "publish"
     approve_label = _("Publish")
     reject_label = _("Return for changes")
 
+    taken_by = models.CharField(
+        _("published by"),
+        max_length=20,
+        choices=[c for c in ApprovalChain.Publication.choices if c[0]],
+        default=ApprovalChain.Publication.PUBLISHER,
+    )
+
+    admin_form_fields = ApprovalTask.admin_form_fields + ["taken_by"]
+
     class Meta:
         verbose_name = _("publication by the publisher")
         verbose_name_plural = _("publications by the publisher")
 
+    @property
+    def variant(self):
+        return self.taken_by
+
     def candidates(self, page):
-        return approvers.publisher_candidates(page)
+        return approvers.publication_candidates(page, self.taken_by)
+
+    def takers_label(self):
+        return ApprovalChain.Publication(self.taken_by).label
 
     def approve_step(self, page, task_state, approver, user, data):
         return self.record(
@@ -347,7 +480,14 @@ class PublicationTask(ApprovalTask):
         return _("The publisher puts the approved content online.")
 
 
-APPROVAL_TASKS = (RequestMemoTask, GroupDirectorReviewTask, DirectorOrderTask, PublicationTask)
+APPROVAL_TASKS = (
+    RequestMemoTask,
+    AuthorVerificationTask,
+    GroupDirectorReviewTask,
+    DeputyEndorsementTask,
+    DirectorOrderTask,
+    PublicationTask,
+)
 
 
 def _default_addressee(page):

@@ -77,6 +77,8 @@ ON_BEHALF = _(
     "You cannot act on behalf of %(person)s here: %(person)s wrote, edited or submitted this "
     "revision."
 )
+# The author's own steps: the submitter takes them (the request they decide on).
+SUBMITTER_STEPS = (ApprovalDecision.Step.MEMO, ApprovalDecision.Step.VERIFICATION)
 # Decisions that pass a chain on: a refusal sends it back and is no step taken.
 _STEPS_TAKEN = (
     ApprovalDecision.Decision.FILED,
@@ -129,7 +131,7 @@ class Duties:
 
     def reason(self, approver):
         """Why ``approver`` may not take this step, or None."""
-        if self.step == ApprovalDecision.Step.MEMO:
+        if self.step in SUBMITTER_STEPS:
             return None
         user_id = approver.user.pk
         if user_id in self.authors:
@@ -183,10 +185,32 @@ def director_approvers(page, duties=None, on=None):
     return _allowed(director_candidates(page, on), duties)
 
 
-def director_candidates(page, on=None):
-    """The director, and deputies acting on the director's behalf under a delegation in force."""
+def deputy_candidates(page):
+    """The deputy directors who oversee the page's work group; every deputy of the office where
+    no deputy is set to oversee it."""
+    deputies = _people(site_of_page(page), [Person.Role.DEPUTY])
+    group = responsible_group(page)
+    overseeing = deputies.filter(oversees=group) if group is not None else deputies.none()
+    return [Approver(p.user, p) for p in (overseeing if overseeing.exists() else deputies)]
+
+
+def deputy_approvers(page, duties=None):
+    """The deputies of the page's line the duties allow; if none remains, the office's other
+    deputies (one deputy stands in for another, as the group step falls back a level)."""
+    found = _allowed(deputy_candidates(page), duties)
+    if found:
+        return found
+    everyone = [Approver(p.user, p) for p in _people(site_of_page(page), [Person.Role.DEPUTY])]
+    return _allowed(everyone, duties)
+
+
+def director_candidates(page, on=None, delegates=True):
+    """The director, and (``delegates``) deputies acting on the director's behalf under a
+    delegation in force."""
     site = site_of_page(page)
     found = [Approver(p.user, p) for p in _people(site, [Person.Role.DIRECTOR])]
+    if not delegates:
+        return found
     delegations = (
         Delegation.objects.in_force(on or timezone.localdate())
         .filter(site=site, delegator__active=True, delegate__active=True)
@@ -204,6 +228,26 @@ def publisher_candidates(page):
 
 def publisher_approvers(page, duties=None):
     return _allowed(publisher_candidates(page), duties)
+
+
+def group_officer_candidates(page):
+    """The web officers (authors) of the page's responsible work group."""
+    group = responsible_group(page)
+    if group is None:
+        return []
+    return [
+        Approver(p.user, p) for p in _people(group.site, [Person.Role.AUTHOR], work_group=group)
+    ]
+
+
+def publication_candidates(page, taken_by="publisher"):
+    """Who puts approved content online: the publisher, the group's web officers, or either."""
+    found = []
+    if taken_by in ("group_officer", "either"):
+        found += group_officer_candidates(page)
+    if taken_by in ("publisher", "either"):
+        found += publisher_candidates(page)
+    return found
 
 
 def find(approvers, user):

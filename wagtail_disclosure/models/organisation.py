@@ -171,6 +171,16 @@ class Person(models.Model):
         related_name="people",
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    oversees = models.ManyToManyField(
+        WorkGroup,
+        verbose_name=_("work groups overseen"),
+        blank=True,
+        related_name="overseen_by",
+        help_text=_(
+            "For a deputy director: the work groups in their line (สายงาน). Where the approval "
+            "chain has a deputy's endorsement, it goes to the deputy who oversees the page's group."
+        ),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     history = HistoricalRecords()

@@ -65,7 +65,10 @@ def request_publication(request, page_id):
     if not publication_request.may_request(page, request.user):
         raise PermissionDenied
     blocking = publication_request.findings(page, request.user)
-    form = RequestMemoForm(request.POST or None, initial=publication_request.initial_memo(page))
+    submitter = publication_request.submitter_task(page)
+    form_class = submitter.get_form_for_action("approve") if submitter else RequestMemoForm
+    form = form_class(request.POST or None, initial=publication_request.initial_memo(page))
+    steps = publication_request.steps_ahead(page, request.user)
     if request.method == "POST" and blocking:
         messages.error(
             request, _("Nothing was submitted: fix the problems listed below, then file the memo.")
@@ -92,6 +95,9 @@ def request_publication(request, page_id):
             "findings": [(r, _fix_url(r)) for r in blocking],
             "edit_url": _edit_url(page),
             "resuming": publication_request.latest_memo(page) is not None,
+            "steps": steps,
+            "next_step": steps[1]["task"].name if len(steps) > 1 else "",
+            "verification": getattr(submitter, "step", "") == "verification",
         },
     )
 
@@ -188,6 +194,10 @@ def review_task(request, task_state_id):
             "preview_url": reverse(
                 "wagtailadmin_pages:revisions_view", args=[page.pk, state.revision_id]
             ),
+            "steps": [
+                dict(s, current=s["task"].pk == state.task_id)
+                for s in publication_request.steps_ahead(page)
+            ],
             "decisions": ApprovalDecision.objects.filter(workflow_state=state.workflow_state)
             .select_related("user", "acting_as", "on_behalf_of")
             .order_by("created_at", "pk"),

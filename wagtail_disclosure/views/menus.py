@@ -106,6 +106,20 @@ def personal_data():
     )
 
 
+# --- Disclosure menu --------------------------------------------------------------------------
+
+
+def approval_chain():
+    return PermissionMenuItem(
+        _("Approval chain"),
+        reverse("wagtail_disclosure_admin:approval_chain"),
+        policy=permissions.approval_chain,
+        name="disclosure-approval-chain",
+        icon_name="tasks",
+        order=5,
+    )
+
+
 # --- Reports menu -----------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPol
 
 from wagtail_disclosure.models import (
     Agency,
+    ApprovalChain,
     ApprovalDecision,
     CorruptionComplaint,
     DisclosureReports,
@@ -148,6 +149,15 @@ def may_see_approval_history(user, site):
     return user.is_superuser or Person.objects.filter(user=user, site=site, active=True).exists()
 
 
+def may_see_approval_chain(user, site):
+    """The office's chain: its people (they are its steps), and those who may propose one."""
+    if site is None or not user.is_active:
+        return False
+    return may_see_approval_history(user, site) or (
+        user.has_perm("wagtail_disclosure.add_approvalchain") and acts_for(user, site)
+    )
+
+
 def may_view_agency(user):
     """The supervising agency's view: members of an agency (a level above the offices)."""
     return user.is_active and Agency.objects.filter(members=user).exists()
@@ -161,6 +171,7 @@ feedback = OfficeModelPolicy(Feedback)
 survey = OfficeModelPolicy(SurveyResponse)
 personal_data = OfficeRulePolicy(Person, may_request_personal_data)
 approval_history = OfficeRulePolicy(ApprovalDecision, may_see_approval_history)
+approval_chain = OfficeRulePolicy(ApprovalChain, may_see_approval_chain)
 agency = UserRulePolicy(Agency, may_view_agency)
 # Media lacking rights data: those who may change the library's items (the model permission).
 images = ModelPermissionPolicy(get_image_model_string())

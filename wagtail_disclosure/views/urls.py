@@ -7,7 +7,7 @@ The viewsets and modeladmin screens sit beside these under /admin/disclosure/<na
 
 from django.urls import path
 
-from wagtail_disclosure.views import approval, compliance, offices
+from wagtail_disclosure.views import approval, approval_chain, compliance, offices
 from wagtail_disclosure.views.reports import (
     agency,
     annual,
@@ -120,6 +120,12 @@ urlpatterns = [
         name="compliance_override",
     ),
     # Approval chain
+    path("approval/chain/", approval_chain.chain_index, name="approval_chain"),
+    path(
+        "approval/chain/<int:pk>/confirm/",
+        approval_chain.chain_confirm,
+        name="approval_chain_confirm",
+    ),
     path("approval/history/", approval.history, name="approval_history"),
     path("approval/memo/<int:revision_id>/", approval.memo_pdf, name="memo_pdf"),
     path(

@@ -163,6 +163,7 @@ class PersonViewSet(DisclosureViewSet):
         FieldPanel("site"),
         FieldRowPanel([FieldPanel("full_name"), FieldPanel("position")]),
         FieldRowPanel([FieldPanel("work_group"), FieldPanel("role")]),
+        FieldPanel("oversees", widget=forms.CheckboxSelectMultiple),
         FieldPanel("user"),
         FieldPanel("active"),
     ]

@@ -1,7 +1,9 @@
-"""``manage.py disclosure_setup_office [--site HOST] [--edition SLUG]``: set up a real office.
+"""``manage.py disclosure_setup_office [--site HOST] [--edition SLUG] [--chain PRESET]``: set up a
+real office.
 
 Work groups, the hub, one indicator page per item, the Wagtail groups and page permissions and
-the approval workflow (``wagtail_disclosure.office_setup``). No users; idempotent.
+the approval workflow of the office's chain (``wagtail_disclosure.office_setup``; ``--chain``
+puts one of the presets of ``approval/presets.yaml`` in force). No users; idempotent.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -9,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from wagtail_disclosure.approval.chains import ChainError, in_force, presets, steps
 from wagtail_disclosure.catalogue.loader import CatalogueError
 from wagtail_disclosure.office_setup import SetupError, set_up_office
 
@@ -25,13 +28,20 @@ class Command(BaseCommand):
             help="Hostname (or hostname:port, or id) of the Site; default: the default site.",
         )
         parser.add_argument("--edition", help="Catalogue edition slug; default: the office's.")
+        parser.add_argument(
+            "--chain",
+            help="Approval chain preset to put in force (%s); default: the office's chain."
+            % ", ".join(presets()),
+        )
 
     def handle(self, *args, **options):
         site = self.site(options["site"])
         try:
             with transaction.atomic():
-                result = set_up_office(site, edition_slug=options["edition"])
-        except (CatalogueError, SetupError) as exc:
+                result = set_up_office(
+                    site, edition_slug=options["edition"], chain=options["chain"]
+                )
+        except (CatalogueError, SetupError, ChainError) as exc:
             raise CommandError(
                 "%s\n%s" % (exc, _("Nothing was changed: the database is unchanged."))
             ) from exc
@@ -45,6 +55,11 @@ class Command(BaseCommand):
                     "edition": result.edition.slug,
                 }
             )
+        )
+        chain = in_force(site)
+        self.stdout.write(
+            _("Approval chain: %(steps)s")
+            % {"steps": " → ".join(step.name for step in steps(chain))}
         )
         self.stdout.write(
             _(
