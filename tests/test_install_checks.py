@@ -1,5 +1,8 @@
 """The system checks tell an office that installs the app what its settings miss, in Thai."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core import checks
 from django.utils import translation
@@ -7,6 +10,7 @@ from django.utils import translation
 from wagtail_disclosure import system_checks
 
 SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
+THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def ids(messages):
@@ -61,8 +65,9 @@ def test_context_processors(settings):
     engine["OPTIONS"] = {"context_processors": ["django.template.context_processors.request"]}
     settings.TEMPLATES = [engine]
     messages = run(system_checks.check_context_processors)
-    assert ids(messages) == ["wagtail_disclosure.E005"] * 2
+    assert ids(messages) == ["wagtail_disclosure.E005"] * 3
     assert "i18n" in str(messages[0].msg)
+    assert "wagtail_disclosure.context_processors.disclosure" in str(messages[2].msg)
 
 
 def test_urls_without_the_language_switch_and_the_apps_urls(settings):
@@ -108,3 +113,56 @@ def test_language_and_time_zone(settings):
         "wagtail_disclosure.W010",
         "wagtail_disclosure.W011",
     ]
+
+
+def test_every_check_is_registered():
+    """A check that is never registered never runs: ``manage.py check`` would stay silent."""
+    registered = set(checks.registry.registry.get_checks())
+    functions = {
+        function
+        for name, function in vars(system_checks).items()
+        if name.startswith("check_") and callable(function)
+    }
+    assert functions and functions <= registered, functions - registered
+
+
+def everything_wrong(settings, tmp_path):
+    """Settings under which every check of the app has something to say."""
+    settings.WAGTAIL_FINISH_WORKFLOW_ACTION = None
+    settings.WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+    settings.WAGTAILDOCS_SERVE_METHOD = "direct"
+    settings.MIDDLEWARE = [SESSION]
+    (tmp_path / "bare.html").write_text("<html>{% block main %}{% endblock %}</html>")
+    engine = dict(settings.TEMPLATES[0], DIRS=[tmp_path])
+    engine["OPTIONS"] = {"context_processors": []}
+    settings.TEMPLATES = [engine]
+    settings.ROOT_URLCONF = "tests.utils.urls_without_i18n"
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    settings.WAGTAILIMAGES_IMAGE_FORM_BASE = settings.WAGTAILDOCS_DOCUMENT_FORM_BASE = ""
+    settings.DEBUG = False
+    settings.WAGTAILADMIN_BASE_URL = "http://localhost"
+    settings.LANGUAGES = [("en", "English")]
+    settings.TIME_ZONE = "UTC"
+
+
+def all_messages(settings):
+    functions = [f for n, f in vars(system_checks).items() if n.startswith("check_")]
+    messages = [m for function in functions for m in run(function)]
+    messages += system_checks.app_messages(["wagtail", "wagtail_disclosure"])
+    settings.WAGTAIL_DISCLOSURE = {"BASE_TEMPLATE": "bare.html"}  # there, without its blocks
+    messages += run(system_checks.check_base_template)
+    settings.WAGTAIL_DISCLOSURE = {"BASE_TEMPLATE": "no/such.html"}
+    return messages + run(system_checks.check_base_template)
+
+
+def test_every_message_is_in_thai_and_in_english(settings, tmp_path):
+    everything_wrong(settings, tmp_path)
+    source = (Path(system_checks.__file__)).read_text(encoding="utf-8")
+    every_id = {f"wagtail_disclosure.{i}" for i in re.findall(r'"([EW]0\d\d)"', source)}
+    with translation.override("th"):
+        thai = all_messages(settings)
+    assert {m.id for m in thai} == every_id  # every check spoke
+    assert not [m.id for m in thai if not THAI.search(str(m.msg))], "a message in English only"
+    with translation.override("en"):
+        english = [(m.id, str(m.msg)) for m in all_messages(settings)]
+    assert not [id for id, msg in english if THAI.search(msg)]

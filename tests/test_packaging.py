@@ -36,6 +36,7 @@ def test_wheel_carries_translation_templates_static_and_catalogue(wheel):
     assert "wagtail_disclosure/locale/th/LC_MESSAGES/django.po" in names
     for template in (
         "base.html",
+        "layout.html",
         "pages/transparency_hub_page.html",
         "pages/indicator_page.html",
         "pages/document_page.html",

@@ -10,10 +10,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import checks
+from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode, ExtendsNode
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_disclosure import conf
 from wagtail_disclosure.media_forms import DisclosureDocumentForm, DisclosureImageForm
 
 FINISH_ACTION = "wagtail_disclosure.approval.finish.publish_workflow_state"
@@ -26,6 +30,7 @@ CONTEXT_PROCESSORS = [
     "django.template.context_processors.request",
     "django.template.context_processors.i18n",
     "wagtail.contrib.settings.context_processors.settings",
+    "wagtail_disclosure.context_processors.disclosure",
 ]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "example.com", "testserver"}  # noqa: S104
 
@@ -62,15 +67,18 @@ def check_document_serve_method(app_configs, **kwargs):
     """Documents must pass through Wagtail's serve view, where the approval chain's hook runs."""
     if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct":
         return [
-            checks.Error(
-                'WAGTAILDOCS_SERVE_METHOD = "direct" links documents straight to the storage, past '
-                'the hook that withholds the attachments of drafts: use "serve_view".',
-                id="wagtail_disclosure.E012",
+            _error(
+                _(
+                    "WAGTAILDOCS_SERVE_METHOD = “direct” links documents straight to the storage, "
+                    "past the hook that withholds the attachments of drafts: use “serve_view”."
+                ),
+                "E012",
             )
         ]
     return []
 
 
+@checks.register()
 def check_reapproval_on_edit(app_configs, **kwargs):
     if getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False) is not True:
         return [
@@ -168,6 +176,69 @@ def check_context_processors(app_configs, **kwargs):
         for name in CONTEXT_PROCESSORS
         if name not in present
     ]
+
+
+def block_names(name, seen=()):
+    """The names of the blocks the template ``name`` and the templates it extends define."""
+    if name in seen:  # a template that extends one of the same name further down the search path
+        return set()
+    template = get_template(name).template
+    names = {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
+    for extends in template.nodelist.get_nodes_by_type(ExtendsNode):
+        if not extends.parent_name.is_var:  # else chosen at render time: nothing to say
+            names |= block_names(extends.parent_name.resolve(Context()), (*seen, name))
+    return names
+
+
+@checks.register(checks.Tags.templates)
+def check_base_template(app_configs, **kwargs):
+    """The site's base template that the public pages extend must exist and have a content block."""
+    name = conf.get("BASE_TEMPLATE")
+    try:
+        blocks = block_names(name)
+    except TemplateDoesNotExist:
+        return [
+            _error(
+                _(
+                    "WAGTAIL_DISCLOSURE[“BASE_TEMPLATE”] is “%(name)s”, which no template folder "
+                    "holds: every public page of the app would answer 500."
+                )
+                % {"name": name},
+                "E013",
+            )
+        ]
+    except TemplateSyntaxError as error:
+        return [
+            _error(
+                _("The base template “%(name)s” cannot be read: %(error)s")
+                % {"name": name, "error": error},
+                "E013",
+            )
+        ]
+    messages = []
+    if "content" not in blocks:
+        messages.append(
+            _error(
+                _(
+                    "The base template “%(name)s” has no {%% block content %%}: the app's pages "
+                    "would show the site's frame with nothing in it."
+                )
+                % {"name": name},
+                "E014",
+            )
+        )
+    if "extra_css" not in blocks:
+        messages.append(
+            _warning(
+                _(
+                    "The base template “%(name)s” has no {%% block extra_css %%} in its head: the "
+                    "app's stylesheet is not loaded and its tables lose their layout."
+                )
+                % {"name": name},
+                "W015",
+            )
+        )
+    return messages
 
 
 @checks.register(checks.Tags.urls)
