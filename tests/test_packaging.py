@@ -4,6 +4,7 @@ The Thai translation is edited in the top-level ``locale/`` and must travel insi
 (``wagtail_disclosure/locale``), so that ``pip install`` users get Thai without LOCALE_PATHS.
 """
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -19,15 +20,9 @@ REPO = Path(__file__).resolve().parent.parent
 MO = "wagtail_disclosure/locale/th/LC_MESSAGES/django.mo"
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    (path,) = out.glob("wagtail_disclosure-*.whl")
-    return path
+@pytest.fixture
+def wheel(built_wheel):
+    return built_wheel
 
 
 def test_wheel_carries_translation_templates_static_and_catalogue(wheel):
@@ -114,7 +109,7 @@ def test_installed_wheel_speaks_thai_without_locale_paths(wheel, tmp_path):
     (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     result = subprocess.run(
         [str(python), "-c", CHECK_INSTALLED], capture_output=True, text=True, cwd=tmp_path,
-        timeout=120,
+        timeout=120, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     thai, editions = result.stdout.splitlines()
