@@ -137,6 +137,18 @@ def test_wheel_carries_the_licence_and_true_dependencies(wheel):
     assert "dj-database-url" not in requires  # only the example site reads DATABASE_URL
     for version in ("3.11", "3.12", "3.13"):
         assert f"Classifier: Programming Language :: Python :: {version}" in text
+    # The two Wagtail lines offices run (7.4 LTS, 8.x), in the requirement and the classifiers.
+    (wagtail,) = [line for line in text.splitlines() if line.startswith("Requires-Dist: wagtail<")]
+    assert ">=7.4" in wagtail and "<9" in wagtail, wagtail
+    for line in ("7", "8"):
+        assert f"Classifier: Framework :: Wagtail :: {line}" in text
+    urls = dict(
+        line.removeprefix("Project-URL: ").split(", ", 1)
+        for line in text.splitlines()
+        if line.startswith("Project-URL: ")
+    )
+    assert {"Homepage", "Documentation", "Changelog", "Issues"} <= set(urls), urls
+    assert all(url.startswith("https://") for url in urls.values())
     assert "License-Expression: BSD-3-Clause" in text
 
 
