@@ -115,6 +115,27 @@ def test_language_and_time_zone(settings):
     ]
 
 
+def test_the_from_address_outside_debug(settings):
+    settings.DEBUG = False
+    settings.DEFAULT_FROM_EMAIL = "webmaster@localhost"  # Django's default
+    assert ids(run(system_checks.check_from_address)) == ["wagtail_disclosure.W016"]
+    settings.DEFAULT_FROM_EMAIL = "ศูนย์ข้อมูล <webmaster@spm-example.go.th>"
+    assert run(system_checks.check_from_address) == []
+    settings.DEBUG = True
+    settings.DEFAULT_FROM_EMAIL = "webmaster@localhost"
+    assert run(system_checks.check_from_address) == []
+
+
+def test_a_misspelt_key_of_the_apps_settings_is_named(settings):
+    settings.WAGTAIL_DISCLOSURE = {"BASE_TEMPLTE": "base.html", "THAI_DIGITS": True}
+    with translation.override("th"):
+        (warning,) = run(system_checks.check_app_settings)
+    assert warning.id == "wagtail_disclosure.W017"
+    assert "BASE_TEMPLTE" in str(warning.msg) and "BASE_TEMPLATE" in str(warning.msg)
+    settings.WAGTAIL_DISCLOSURE = {"THAI_DIGITS": True}
+    assert run(system_checks.check_app_settings) == []
+
+
 def test_every_check_is_registered():
     """A check that is never registered never runs: ``manage.py check`` would stay silent."""
     registered = set(checks.registry.registry.get_checks())
@@ -143,6 +164,8 @@ def everything_wrong(settings, tmp_path):
     settings.WAGTAILADMIN_BASE_URL = "http://localhost"
     settings.LANGUAGES = [("en", "English")]
     settings.TIME_ZONE = "UTC"
+    settings.DEFAULT_FROM_EMAIL = "webmaster@localhost"
+    settings.WAGTAIL_DISCLOSURE = {"THAI_DIGIT": True}
 
 
 def all_messages(settings):

@@ -6,6 +6,8 @@ The README's install section sets each of these; the ids are stable (E: the app 
 W: it works but not as the office expects).
 """
 
+from difflib import get_close_matches
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -327,6 +329,52 @@ def check_base_url(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def check_from_address(app_configs, **kwargs):
+    """E-mails to citizens and staff go out from DEFAULT_FROM_EMAIL: Django's default bounces."""
+    if settings.DEBUG:
+        return []
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    if not address or address.rpartition("@")[2].lower() in LOCAL_HOSTS:
+        return [
+            _warning(
+                _(
+                    "DEFAULT_FROM_EMAIL is “%(address)s”: e-mails of the approval chain and the "
+                    "answers to citizens would come from there, and mail servers refuse it. Set the "
+                    "office's own address."
+                )
+                % {"address": settings.DEFAULT_FROM_EMAIL},
+                "W016",
+            )
+        ]
+    return []
+
+
+@checks.register()
+def check_app_settings(app_configs, **kwargs):
+    """A misspelt key of WAGTAIL_DISCLOSURE is ignored without a word: name it."""
+    messages = []
+    for key in getattr(settings, "WAGTAIL_DISCLOSURE", {}):
+        if key not in conf.DEFAULTS:
+            close = get_close_matches(key, conf.DEFAULTS, n=1)
+            messages.append(
+                _warning(
+                    _(
+                        "WAGTAIL_DISCLOSURE has a key “%(key)s” that the app does not read%(hint)s; "
+                        "every key and its default are in wagtail_disclosure/conf.py."
+                    )
+                    % {
+                        "key": key,
+                        "hint": (_(" (did you mean “%(key)s”?)") % {"key": close[0]})
+                        if close
+                        else "",
+                    },
+                    "W017",
+                )
+            )
+    return messages
 
 
 @checks.register()
