@@ -109,9 +109,11 @@ def test_the_offices_base_url_passes(settings):
 def test_language_and_time_zone(settings):
     settings.LANGUAGES = [("en", "English")]
     settings.TIME_ZONE = "UTC"
+    settings.LANGUAGE_CODE = "en-us"  # a wagtail start site's
     assert ids(run(system_checks.check_language_and_time)) == [
         "wagtail_disclosure.W010",
         "wagtail_disclosure.W011",
+        "wagtail_disclosure.W018",
     ]
 
 
@@ -164,6 +166,7 @@ def everything_wrong(settings, tmp_path):
     settings.WAGTAILADMIN_BASE_URL = "http://localhost"
     settings.LANGUAGES = [("en", "English")]
     settings.TIME_ZONE = "UTC"
+    settings.LANGUAGE_CODE = "en-us"
     settings.DEFAULT_FROM_EMAIL = "webmaster@localhost"
     settings.WAGTAIL_DISCLOSURE = {"THAI_DIGIT": True}
 
@@ -183,9 +186,9 @@ def test_every_message_is_in_thai_and_in_english(settings, tmp_path):
     source = (Path(system_checks.__file__)).read_text(encoding="utf-8")
     every_id = {f"wagtail_disclosure.{i}" for i in re.findall(r'"([EW]0\d\d)"', source)}
     with translation.override("th"):
-        thai = all_messages(settings)
-    assert {m.id for m in thai} == every_id  # every check spoke
-    assert not [m.id for m in thai if not THAI.search(str(m.msg))], "a message in English only"
+        thai = [(m.id, str(m.msg)) for m in all_messages(settings)]
+    assert {id for id, msg in thai} == every_id  # every check spoke
+    assert not [id for id, msg in thai if not THAI.search(msg)], "a message in English only"
     with translation.override("en"):
         english = [(m.id, str(m.msg)) for m in all_messages(settings)]
     assert not [id for id, msg in english if THAI.search(msg)]

@@ -393,4 +393,15 @@ def check_language_and_time(app_configs, **kwargs):
                 "W011",
             )
         )
+    if settings.LANGUAGE_CODE.split("-")[0] != "th":
+        messages.append(
+            _warning(
+                _(
+                    "LANGUAGE_CODE is “%(code)s”: the public pages open in that language and the "
+                    "e-mails and memos are written in it; set “th”."
+                )
+                % {"code": settings.LANGUAGE_CODE},
+                "W018",
+            )
+        )
     return messages
