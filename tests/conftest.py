@@ -3,10 +3,13 @@
 - ``demo``: the demo office as ``setup_demo`` builds it (site, hub, users, sample content).
 - ``browser_page``: a Playwright page in Debian's /usr/bin/chromium, never a downloaded browser.
 - ``artifacts``: the folder where screenshots, PDFs and PNGs of a run are kept.
+- ``built_wheel``: the wheel an office installs, built once per run from this checkout.
 """
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,7 @@ CHROMIUM_ARGS = [
 ]
 
 DEMO_PASSWORD = "demo-2566"
+REPO = Path(__file__).resolve().parent.parent
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM would refuse to
 # run next to it. The ORM calls of a test still run synchronously, so this is safe here.
@@ -41,6 +45,19 @@ def artifacts(request):
     folder = ARTIFACTS / request.node.name.replace("/", "_")[:120]
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory):
+    """``python -m build --wheel`` of this checkout (no isolated env: the build backend is in the
+    test environment)."""
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    (path,) = out.glob("wagtail_disclosure-*.whl")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from wagtail_disclosure.mail import admin_url, render, send_notification
+from wagtail_disclosure.links import admin_url
+from wagtail_disclosure.mail import render, send_notification
 
 URL = "https://office.example/admin/x/"
 COMPLAINT = SimpleNamespace(

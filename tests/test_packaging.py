@@ -4,6 +4,7 @@ The Thai translation is edited in the top-level ``locale/`` and must travel insi
 (``wagtail_disclosure/locale``), so that ``pip install`` users get Thai without LOCALE_PATHS.
 """
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -19,15 +20,9 @@ REPO = Path(__file__).resolve().parent.parent
 MO = "wagtail_disclosure/locale/th/LC_MESSAGES/django.mo"
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    (path,) = out.glob("wagtail_disclosure-*.whl")
-    return path
+@pytest.fixture
+def wheel(built_wheel):
+    return built_wheel
 
 
 def test_wheel_carries_translation_templates_static_and_catalogue(wheel):
@@ -36,6 +31,7 @@ def test_wheel_carries_translation_templates_static_and_catalogue(wheel):
     assert "wagtail_disclosure/locale/th/LC_MESSAGES/django.po" in names
     for template in (
         "base.html",
+        "layout.html",
         "pages/transparency_hub_page.html",
         "pages/indicator_page.html",
         "pages/document_page.html",
@@ -113,7 +109,7 @@ def test_installed_wheel_speaks_thai_without_locale_paths(wheel, tmp_path):
     (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     result = subprocess.run(
         [str(python), "-c", CHECK_INSTALLED], capture_output=True, text=True, cwd=tmp_path,
-        timeout=120,
+        timeout=120, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     thai, editions = result.stdout.splitlines()
@@ -141,6 +137,18 @@ def test_wheel_carries_the_licence_and_true_dependencies(wheel):
     assert "dj-database-url" not in requires  # only the example site reads DATABASE_URL
     for version in ("3.11", "3.12", "3.13"):
         assert f"Classifier: Programming Language :: Python :: {version}" in text
+    # The two Wagtail lines offices run (7.4 LTS, 8.x), in the requirement and the classifiers.
+    (wagtail,) = [line for line in text.splitlines() if line.startswith("Requires-Dist: wagtail<")]
+    assert ">=7.4" in wagtail and "<9" in wagtail, wagtail
+    for line in ("7", "8"):
+        assert f"Classifier: Framework :: Wagtail :: {line}" in text
+    urls = dict(
+        line.removeprefix("Project-URL: ").split(", ", 1)
+        for line in text.splitlines()
+        if line.startswith("Project-URL: ")
+    )
+    assert {"Homepage", "Documentation", "Changelog", "Issues"} <= set(urls), urls
+    assert all(url.startswith("https://") for url in urls.values())
     assert "License-Expression: BSD-3-Clause" in text
 
 

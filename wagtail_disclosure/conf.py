@@ -6,6 +6,11 @@ One place, so an office sees every knob in one file: ``WAGTAIL_DISCLOSURE = {"KE
 from django.conf import settings
 
 DEFAULTS = {
+    # The template the public pages extend: the site's own base template (a ``wagtail start``
+    # site's is "base.html") keeps the office's navigation on the hub. The app's pages fill its
+    # blocks "content" (breadcrumbs, then the page) and "extra_css" (the app's stylesheet), and
+    # "title" and "body_class" if it has them. Default: the app's own layout.
+    "BASE_TEMPLATE": "wagtail_disclosure/layout.html",
     # Show numbers with Thai digits (๐–๙) on public pages, PDFs and exports.
     "THAI_DIGITS": False,
     # Catalogue edition slug used when an office profile names none.

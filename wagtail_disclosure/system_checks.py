@@ -6,14 +6,20 @@ The README's install section sets each of these; the ids are stable (E: the app 
 W: it works but not as the office expects).
 """
 
+from difflib import get_close_matches
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import checks
+from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode, ExtendsNode
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_disclosure import conf
 from wagtail_disclosure.media_forms import DisclosureDocumentForm, DisclosureImageForm
 
 FINISH_ACTION = "wagtail_disclosure.approval.finish.publish_workflow_state"
@@ -26,6 +32,7 @@ CONTEXT_PROCESSORS = [
     "django.template.context_processors.request",
     "django.template.context_processors.i18n",
     "wagtail.contrib.settings.context_processors.settings",
+    "wagtail_disclosure.context_processors.disclosure",
 ]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "example.com", "testserver"}  # noqa: S104
 
@@ -62,15 +69,18 @@ def check_document_serve_method(app_configs, **kwargs):
     """Documents must pass through Wagtail's serve view, where the approval chain's hook runs."""
     if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct":
         return [
-            checks.Error(
-                'WAGTAILDOCS_SERVE_METHOD = "direct" links documents straight to the storage, past '
-                'the hook that withholds the attachments of drafts: use "serve_view".',
-                id="wagtail_disclosure.E012",
+            _error(
+                _(
+                    "WAGTAILDOCS_SERVE_METHOD = “direct” links documents straight to the storage, "
+                    "past the hook that withholds the attachments of drafts: use “serve_view”."
+                ),
+                "E012",
             )
         ]
     return []
 
 
+@checks.register()
 def check_reapproval_on_edit(app_configs, **kwargs):
     if getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False) is not True:
         return [
@@ -170,6 +180,69 @@ def check_context_processors(app_configs, **kwargs):
     ]
 
 
+def block_names(name, seen=()):
+    """The names of the blocks the template ``name`` and the templates it extends define."""
+    if name in seen:  # a template that extends one of the same name further down the search path
+        return set()
+    template = get_template(name).template
+    names = {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
+    for extends in template.nodelist.get_nodes_by_type(ExtendsNode):
+        if not extends.parent_name.is_var:  # else chosen at render time: nothing to say
+            names |= block_names(extends.parent_name.resolve(Context()), (*seen, name))
+    return names
+
+
+@checks.register(checks.Tags.templates)
+def check_base_template(app_configs, **kwargs):
+    """The site's base template that the public pages extend must exist and have a content block."""
+    name = conf.get("BASE_TEMPLATE")
+    try:
+        blocks = block_names(name)
+    except TemplateDoesNotExist:
+        return [
+            _error(
+                _(
+                    "WAGTAIL_DISCLOSURE[“BASE_TEMPLATE”] is “%(name)s”, which no template folder "
+                    "holds: every public page of the app would answer 500."
+                )
+                % {"name": name},
+                "E013",
+            )
+        ]
+    except TemplateSyntaxError as error:
+        return [
+            _error(
+                _("The base template “%(name)s” cannot be read: %(error)s")
+                % {"name": name, "error": error},
+                "E013",
+            )
+        ]
+    messages = []
+    if "content" not in blocks:
+        messages.append(
+            _error(
+                _(
+                    "The base template “%(name)s” has no {%% block content %%}: the app's pages "
+                    "would show the site's frame with nothing in it."
+                )
+                % {"name": name},
+                "E014",
+            )
+        )
+    if "extra_css" not in blocks:
+        messages.append(
+            _warning(
+                _(
+                    "The base template “%(name)s” has no {%% block extra_css %%} in its head: the "
+                    "app's stylesheet is not loaded and its tables lose their layout."
+                )
+                % {"name": name},
+                "W015",
+            )
+        )
+    return messages
+
+
 @checks.register(checks.Tags.urls)
 def check_urls(app_configs, **kwargs):
     messages = []
@@ -259,6 +332,52 @@ def check_base_url(app_configs, **kwargs):
 
 
 @checks.register()
+def check_from_address(app_configs, **kwargs):
+    """E-mails to citizens and staff go out from DEFAULT_FROM_EMAIL: Django's default bounces."""
+    if settings.DEBUG:
+        return []
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    if not address or address.rpartition("@")[2].lower() in LOCAL_HOSTS:
+        return [
+            _warning(
+                _(
+                    "DEFAULT_FROM_EMAIL is “%(address)s”: e-mails of the approval chain and the "
+                    "answers to citizens would come from there, and mail servers refuse it. Set the "
+                    "office's own address."
+                )
+                % {"address": settings.DEFAULT_FROM_EMAIL},
+                "W016",
+            )
+        ]
+    return []
+
+
+@checks.register()
+def check_app_settings(app_configs, **kwargs):
+    """A misspelt key of WAGTAIL_DISCLOSURE is ignored without a word: name it."""
+    messages = []
+    for key in getattr(settings, "WAGTAIL_DISCLOSURE", {}):
+        if key not in conf.DEFAULTS:
+            close = get_close_matches(key, conf.DEFAULTS, n=1)
+            messages.append(
+                _warning(
+                    _(
+                        "WAGTAIL_DISCLOSURE has a key “%(key)s” that the app does not read%(hint)s; "
+                        "every key and its default are in wagtail_disclosure/conf.py."
+                    )
+                    % {
+                        "key": key,
+                        "hint": (_(" (did you mean “%(key)s”?)") % {"key": close[0]})
+                        if close
+                        else "",
+                    },
+                    "W017",
+                )
+            )
+    return messages
+
+
+@checks.register()
 def check_language_and_time(app_configs, **kwargs):
     messages = []
     if "th" not in {code for code, _name in settings.LANGUAGES}:
@@ -272,6 +391,17 @@ def check_language_and_time(app_configs, **kwargs):
                 )
                 % {"zone": settings.TIME_ZONE},
                 "W011",
+            )
+        )
+    if settings.LANGUAGE_CODE.split("-")[0] != "th":
+        messages.append(
+            _warning(
+                _(
+                    "LANGUAGE_CODE is “%(code)s”: the public pages open in that language and the "
+                    "e-mails and memos are written in it; set “th”."
+                )
+                % {"code": settings.LANGUAGE_CODE},
+                "W018",
             )
         )
     return messages

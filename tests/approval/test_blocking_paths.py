@@ -7,10 +7,10 @@ in the body of a publish-at-once page, which its group's web officer could other
 
 import pytest
 from wagtail.actions.copy_page import CopyPageAction
-from wagtail.models import APIToken
 
 from tests.approval.test_policy import NATIONAL_ID, WITH_ID, with_national_id
 from tests.utils.approval import make_draft
+from tests.utils.wagtail_line import api_v3_key, needs_api_v3
 from wagtail_disclosure.approval.policy import PublicationRefused, trusted_publication
 from wagtail_disclosure.models import DocumentPage, IndicatorPage, WorkGroup
 
@@ -41,9 +41,10 @@ def legacy_page(quick_page, users):
     return page
 
 
+@needs_api_v3
 def test_api_v3_publish_is_refused(client, quick_page, users):
     with_national_id(quick_page, users["author"])
-    _token, key = APIToken.create_token(user=users["author"], name="test")
+    key = api_v3_key(users["author"])
     response = client.post(
         f"/api/v3/pages/{quick_page.pk}/actions/publish/", HTTP_AUTHORIZATION=f"Bearer {key}"
     )
@@ -88,9 +89,10 @@ def test_a_move_of_live_content_with_the_finding_is_refused(legacy_page, quick_i
     assert reload(legacy_page).path == path
 
 
+@needs_api_v3
 def test_the_finding_is_named_in_the_api_refusal(client, quick_page, users):
     with_national_id(quick_page, users["author"])
-    _token, key = APIToken.create_token(user=users["author"], name="test2")
+    key = api_v3_key(users["author"], "test2")
     response = client.post(
         f"/api/v3/pages/{quick_page.pk}/actions/publish/", HTTP_AUTHORIZATION=f"Bearer {key}"
     )

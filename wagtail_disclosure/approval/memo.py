@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.encoding import uri_to_iri
 
 from wagtail_disclosure import conf
+from wagtail_disclosure.links import page_url
 from wagtail_disclosure.models import ApprovalDecision, OfficeProfile, Person, RequestMemo
 from wagtail_disclosure.pdf import render_pdf
 from wagtail_disclosure.thai import format_thai_date, thai_digits
@@ -112,7 +113,7 @@ def memo_context(memo):
         "memo": memo,
         "page": page,
         "indicator": indicator,
-        "page_url": uri_to_iri(indicator.full_url or page.full_url or ""),
+        "page_url": uri_to_iri(page_url(indicator) or page_url(page)),
         "office": profile,
         "emblem_url": static(emblem) if emblem else "",
         "number": thai_digits(memo.number, force=True),

@@ -19,6 +19,8 @@ import wagtail_disclosure.thai.dates
 from django.conf import settings
 from django.db import migrations, models
 
+from wagtail_disclosure.migrations._pages import PAGE_MODEL
+
 
 class Migration(migrations.Migration):
 
@@ -26,9 +28,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
@@ -66,7 +68,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='DisclosurePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('date', models.DateField(default=datetime.date.today, verbose_name='date')),
                 ('fiscal_year', models.PositiveIntegerField(blank=True, help_text='Worked out from the date when left empty.', null=True, verbose_name='fiscal year (B.E.)')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
@@ -207,7 +209,7 @@ class Migration(migrations.Migration):
                 ('summary', models.CharField(blank=True, max_length=500, verbose_name='what was found')),
                 ('reason', models.TextField(verbose_name='reason')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='overridden at')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=PAGE_MODEL, verbose_name='page')),
                 ('revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='revision')),
                 ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='overridden by')),
             ],
@@ -226,7 +228,7 @@ class Migration(migrations.Migration):
                 ('passed', models.BooleanField(help_text='No blocking problem was found.', verbose_name='passed')),
                 ('results', models.JSONField(blank=True, default=list, verbose_name='results')),
                 ('overrides', models.JSONField(blank=True, default=list, help_text='Overrides in force.', verbose_name='warnings overridden')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=PAGE_MODEL, verbose_name='page')),
                 ('revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='revision')),
                 ('task_state', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.taskstate', verbose_name='workflow step')),
                 ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user')),
@@ -575,7 +577,7 @@ class Migration(migrations.Migration):
                 ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
                 ('review_confirmed', models.BooleanField(blank=True, null=True, verbose_name='confirmed')),
                 ('review_reason', models.TextField(blank=True, verbose_name='review reason')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_emergencies', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_emergencies', to=PAGE_MODEL, verbose_name='page')),
                 ('published_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
                 ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
                 ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.revision', verbose_name='revision')),
@@ -780,7 +782,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='IndicatorPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('body', wagtail.fields.RichTextField(blank=True, verbose_name='description')),
                 ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicator_pages', to='wagtail_disclosure.catalogueitem', verbose_name='catalogue item')),
             ],
@@ -923,7 +925,7 @@ class Migration(migrations.Migration):
                 ('decision', models.CharField(choices=[('filed', 'Filed'), ('allowed', 'Allowed'), ('refused', 'Not allowed'), ('blocked', 'Stopped by the compliance checks'), ('published', 'Published')], max_length=20, verbose_name='decision')),
                 ('reason', models.TextField(blank=True, verbose_name='reason or opinion')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='at')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_decisions', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_decisions', to=PAGE_MODEL, verbose_name='page')),
                 ('revision', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='revision')),
                 ('task_state', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.taskstate')),
                 ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
@@ -982,7 +984,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='filed at')),
                 ('pdf', models.FileField(blank=True, upload_to='disclosure/memos/%Y/', verbose_name='memo PDF')),
                 ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_memos', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_memos', to=PAGE_MODEL, verbose_name='page')),
                 ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.revision', verbose_name='revision')),
                 ('workflow_state', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='disclosure_memos', to='wagtailcore.workflowstate', verbose_name='workflow')),
             ],
@@ -1018,7 +1020,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='TransparencyHubPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('edition', models.ForeignKey(blank=True, help_text="Leave empty to follow the office's active edition.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtail_disclosure.catalogueedition', verbose_name='catalogue edition')),
             ],
@@ -1138,7 +1140,7 @@ class Migration(migrations.Migration):
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
                 ('catalogue_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wagtail_disclosure.catalogueitem', verbose_name='category')),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('page', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page on the website')),
+                ('page', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=PAGE_MODEL, verbose_name='page on the website')),
                 ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
                 ('site', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wagtailcore.site', verbose_name='site')),
                 ('work_group', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wagtail_disclosure.workgroup', verbose_name='work group')),
@@ -1168,7 +1170,7 @@ class Migration(migrations.Migration):
                 ('url', models.URLField(blank=True, max_length=1000, verbose_name='link')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
                 ('catalogue_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtail_disclosure.catalogueitem', verbose_name='category')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page on the website')),
+                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=PAGE_MODEL, verbose_name='page on the website')),
                 ('recorded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
                 ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site')),
                 ('work_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtail_disclosure.workgroup', verbose_name='work group')),

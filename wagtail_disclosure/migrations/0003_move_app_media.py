@@ -179,7 +179,7 @@ class Migration(migrations.Migration):
         ("wagtail_disclosure", "0002_rights_beside_media"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("wagtailcore", "0098_apitoken"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         *media_dependencies(),
     ]
 

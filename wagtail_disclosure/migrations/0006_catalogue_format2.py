@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtail_disclosure', '0005_agency'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -38,6 +38,7 @@ from wagtail.models import Page, WorkflowState
 
 from wagtail_disclosure.catalogue.effective import EffectiveItem, confirmed_overrides
 from wagtail_disclosure.catalogue.freshness import Freshness, ItemFreshness, freshness_of
+from wagtail_disclosure.links import absolute_url
 from wagtail_disclosure.models import (
     CatalogueItem,
     CorruptionComplaintPage,
@@ -438,7 +439,7 @@ class _Offices:
 
     def url(self, site, url_path):
         root = self.root[site.pk]["url_path"]
-        return site.root_url + "/" + url_path[len(root) :] if url_path.startswith(root) else ""
+        return absolute_url("/" + url_path[len(root) :], site) if url_path.startswith(root) else ""
 
 
 def _links(offices, edition, fy, past):

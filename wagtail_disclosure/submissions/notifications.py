@@ -12,7 +12,8 @@ submission pages call once a submission is stored; the admin screens call the ot
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 
-from wagtail_disclosure.mail import admin_url, send_notification
+from wagtail_disclosure.links import admin_url, page_url
+from wagtail_disclosure.mail import send_notification
 from wagtail_disclosure.models import CorruptionComplaint, Feedback, Person, Question
 from wagtail_disclosure.models.offices import users_of
 from wagtail_disclosure.submissions.permissions import integrity_members
@@ -83,7 +84,7 @@ def question_published(question):
     send_notification(
         [question.email],
         "question_published",
-        {"question": question, "url": question.page.full_url if question.page else ""},
+        {"question": question, "url": page_url(question.page) if question.page else ""},
         about=f"question {question.pk}",
     )
 

@@ -13,12 +13,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Page, Site
-from wagtail.permissions import policy_registry
 
+from wagtail_disclosure.compat import permission_policy_for
 from wagtail_disclosure.exports import ThaiSpreadsheetMixin
 from wagtail_disclosure.models import Person, WorkGroup
 from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
@@ -76,6 +77,28 @@ class OfficeScopedViewMixin:
         return form
 
 
+def menu_item_order(registerable, order=None):
+    """The item's own ``menu_order`` first, then its place in its group (Wagtail 8's rule, kept
+    on Wagtail 7.4 too, where the group's place came first)."""
+    return next(o for o in (registerable.menu_order, order, 8999) if o is not None)
+
+
+class MenuGroup(ModelViewSetGroup):
+    """A submenu of the app's viewsets, which other screens may join through ``submenu_hook``
+    (Wagtail 8 does this itself; written out here so that Wagtail 7.4 does it too)."""
+
+    submenu_hook = None
+
+    def get_menu_item(self, order=None):
+        return SubmenuMenuItem(
+            label=self.menu_label,
+            menu=Menu(register_hook_name=self.submenu_hook, items=self.get_submenu_items()),
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=menu_item_order(self, order),
+        )
+
+
 class IndexView(ThaiSpreadsheetMixin, generic.IndexView):
     """The list of a viewset; its CSV/XLSX downloads are the app's (BOM, formulas neutralised)."""
 
@@ -100,11 +123,11 @@ class DisclosureViewSet(ModelViewSet):
         return PermissionMenuItem(
             self.menu_label,
             self.menu_url,
-            policy=policy_registry.get_by_type(self.model),
+            policy=permission_policy_for(self.model),
             actions=self.index_view_class.any_permission_required,
             name=self.menu_name,
             icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
+            order=menu_item_order(self, order),
         )
 
 
@@ -169,7 +192,7 @@ class PersonViewSet(DisclosureViewSet):
     ]
 
 
-class DisclosureViewSetGroup(ModelViewSetGroup):
+class DisclosureViewSetGroup(MenuGroup):
     """The Disclosure menu. The modeladmin screens join it through ``DISCLOSURE_MENU_HOOK``."""
 
     menu_label = _("Disclosure")
@@ -280,7 +303,7 @@ class CalendarEntryViewSet(DisclosureViewSet):
     ]
 
 
-class FollowUpViewSetGroup(ModelViewSetGroup):
+class FollowUpViewSetGroup(MenuGroup):
     menu_label = _("Follow-up")
     menu_name = "disclosure-follow-up-records"
     menu_icon = "clipboard-list"

@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from wagtail_disclosure.approval.chains import ChainError, in_force, presets, steps
 from wagtail_disclosure.catalogue.loader import CatalogueError
+from wagtail_disclosure.links import page_url
 from wagtail_disclosure.office_setup import SetupError, set_up_office
 
 
@@ -50,7 +51,7 @@ class Command(BaseCommand):
                 _("Office ready on %(site)s: hub %(url)s, %(items)d indicator pages (%(edition)s).")
                 % {
                     "site": site,
-                    "url": result.hub.url_path,
+                    "url": page_url(result.hub),  # the public address, not the tree path
                     "items": result.edition.items.count(),
                     "edition": result.edition.slug,
                 }
