@@ -36,7 +36,7 @@ def test_database():
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     media = tempfile.TemporaryDirectory(prefix="searchbench-media-")
-    settings.MEDIA_ROOT = media.name
+    settings.MEDIA_ROOT = Path(media.name)  # a Path, as the settings have it
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         yield connection
