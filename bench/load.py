@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://… python bench/load.py
 
 Builds the demo office in a throw-away database (SQLite file unless DATABASE_URL is set, then a
-database ``bench_load`` next to it), starts gunicorn (``--workers``, sync) behind nginx on
+database ``bench_load`` next to it, dropped afterwards), starts gunicorn (``--workers``, sync) behind nginx on
 loopback, exactly as ``deploy/`` runs a site, and drives it with a bounded asyncio client:
 ``--clients`` connections, keep-alive, each sending its next request when the last one is read.
 Every cycle runs each page for ``--seconds`` in turn, so the machine's drift hits all pages alike;
@@ -113,6 +113,16 @@ def wait_for(url, seconds=60):
     raise SystemExit(f"{url} did not answer within {seconds} s")
 
 
+def postgres_database(url, name, create):
+    """Drop the database ``name`` next to ``url``'s (if there), and create it again if ``create``."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def run(cmd, env, cwd=REPO):
     subprocess.run(cmd, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
@@ -217,10 +227,13 @@ def build_demo(tmp, env):
         "import json\n"
         "from wagtail_disclosure.models import DocumentPage, IndicatorPage, ProcurementSummaryPage\n"
         "from wagtail_disclosure.models import TransparencyHubPage\n"
-        "hub = TransparencyHubPage.objects.live().first()\n"
-        "indicator = IndicatorPage.objects.live().filter(item__code='O1').first()\n"
-        "document = DocumentPage.objects.live().order_by('pk').first()\n"
-        "procurement = ProcurementSummaryPage.objects.live().order_by('pk').first()\n"
+        "from wagtail.models import Site\n"
+        "root = Site.objects.get(is_default_site=True).root_page\n"
+        "def ours(model): return model.objects.live().descendant_of(root)\n"
+        "hub = ours(TransparencyHubPage).first()\n"
+        "indicator = ours(IndicatorPage).filter(item__code='O1').first()\n"
+        "document = ours(DocumentPage).order_by('pk').first()\n"
+        "procurement = ours(ProcurementSummaryPage).order_by('pk').first()\n"
         "print(json.dumps({'hub': hub.url_path, 'indicator': indicator.url_path,\n"
         "    'document': document.url_path, 'procurement': procurement.url_path,\n"
         "    'root': hub.get_site().root_page.url_path}))\n"
@@ -265,6 +278,7 @@ def main():
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     tmp.chmod(0o755)  # nginx's workers (www-data) read the static files from it
     processes = []
+    cleanup = []
     try:
         (tmp / "static").mkdir()
         (tmp / "media").mkdir()
@@ -280,12 +294,10 @@ def main():
         }
         env.setdefault("DATABASE_URL", f"sqlite:///{tmp}/load.sqlite3")
         if env["DATABASE_URL"].startswith("postgres"):
-            parts = urlsplit(env["DATABASE_URL"])
-            env["DATABASE_URL"] = parts._replace(path="/bench_load").geturl()
-            subprocess.run(
-                ["dropdb", "--if-exists", "-d", parts.geturl(), "bench_load"], check=False
-            )  # noqa: S603,S607
-            subprocess.run(["createdb", "-d", parts.geturl(), "bench_load"], check=True)  # noqa: S603,S607
+            maintenance = env["DATABASE_URL"]
+            env["DATABASE_URL"] = urlsplit(maintenance)._replace(path="/bench_load").geturl()
+            postgres_database(maintenance, "bench_load", create=True)
+            cleanup.append(lambda: postgres_database(maintenance, "bench_load", create=False))
         pages = build_demo(tmp, env)
 
         app_port, port = free_port(), free_port()
@@ -379,6 +391,8 @@ def main():
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+        for step in cleanup:
+            step()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -59,7 +59,11 @@ def main():
 
         site = Site.objects.get(is_default_site=True)
         edition = CatalogueEdition.objects.get(slug="ita-2566")
-        indicators = list(IndicatorPage.objects.filter(item__edition=edition).order_by("path"))
+        indicators = list(
+            IndicatorPage.objects.descendant_of(site.root_page)
+            .filter(item__edition=edition)
+            .order_by("path")
+        )
         client = Client()
         client.force_login(get_user_model().objects.get(username="supervisor"))
 
