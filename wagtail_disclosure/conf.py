@@ -61,6 +61,10 @@ DEFAULTS = {
     # Seconds the hub's table stays in Django's cache (0: no cache). It is rebuilt at once when
     # content is published, unpublished or deleted, or the catalogue is reloaded.
     "HUB_CACHE_SECONDS": 600,
+    # Seconds a printed report's PDF (the annual report, tracking forms) stays in Django's cache,
+    # keyed by everything the document shows: it is built again only when that changes (0: built
+    # on every request).
+    "PDF_CACHE_SECONDS": 86400,
 }
 
 
