@@ -14,9 +14,9 @@ import mimetypes
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from wagtail_disclosure import __version__, conf
