@@ -65,6 +65,9 @@ DEFAULTS = {
     # keyed by everything the document shows: it is built again only when that changes (0: built
     # on every request).
     "PDF_CACHE_SECONDS": 86400,
+    # PostgreSQL search: up to this many matches the results are ordered by title and body
+    # relevance; above it by the title's (newest first among equals), which reads no page's body.
+    "SEARCH_FULL_RANK_LIMIT": 1000,
 }
 
 

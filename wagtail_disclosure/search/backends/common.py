@@ -6,10 +6,11 @@ so that their ``get_value`` returns the segmented text (``segment.index_text``);
 indexer then builds and writes the entries as it does for any model. Two fields are added:
 
 - ``subtree``: one token per page of the object's branch (``within.Branches``), so that a
-  search limited to an office finds its pages inside the text match itself. It is an
-  autocomplete field: that column is indexed (a GIN index on PostgreSQL, a column of the FTS5
-  table on SQLite) but takes no part in the ranking of a search, so the token narrows the match
-  without weighing in the order;
+  search limited to an office finds its pages inside the text match itself. On SQLite it is an
+  autocomplete field: a column of the FTS5 table that weighs nothing in the ranking (see
+  ``sqlite.RankedColumns``). On PostgreSQL it goes into the body (``SUBTREE_IN_BODY``): the
+  ranking there reads the words of the query only, and the body's GIN index answers words and
+  office in one scan;
 - on PostgreSQL, the title again in the body (``title_in_body``): the body column alone decides a
   match there (see ``postgres``).
 
@@ -83,7 +84,7 @@ class SegmentedAutocompleteField(_SegmentedValue, AutocompleteField):
         _SegmentedValue.__init__(self, source, memo)
 
 
-class SubtreeField(AutocompleteField):
+class _SubtreeValue:
     """The tokens of the page's branch (none for objects that are not pages)."""
 
     def __init__(self, branches):
@@ -92,6 +93,14 @@ class SubtreeField(AutocompleteField):
 
     def get_value(self, obj):
         return self.branches.tokens(obj.obj if isinstance(obj, Segmented) else obj)
+
+
+class SubtreeField(_SubtreeValue, AutocompleteField):
+    """In the autocomplete column: indexed, and no part of a search's ranking (SQLite)."""
+
+
+class SubtreeSearchField(_SubtreeValue, SearchField):
+    """In the body column, whose GIN index then answers words and office at once (PostgreSQL)."""
 
 
 class SegmentedRelatedFields(RelatedFields):
@@ -126,12 +135,14 @@ class SegmentingIndexMixin:
     """
 
     TITLE_IN_BODY = False
+    SUBTREE_IN_BODY = False
 
     def add_items(self, model, objs):
         memo = {}
         fields = segmented_fields(model.get_search_fields(), memo, self.TITLE_IN_BODY)
         objs = list(objs)
-        fields.append(SubtreeField(within.Branches(objs)))
+        subtree = SubtreeSearchField if self.SUBTREE_IN_BODY else SubtreeField
+        fields.append(subtree(within.Branches(objs)))
         wrapped = [Segmented(obj, fields, memo) for obj in objs]
         self._written = (model, [force_str(obj.pk) for obj in objs])
         try:
