@@ -1,20 +1,6 @@
 """Shared set-up of the search benchmarks: Django inside a throw-away test database."""
 
-import os
-import sys
-import tempfile
-from contextlib import contextmanager
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
+from _benchdb import settings, test_database
 
 # Both backends are indexed on demand only, so building the content indexes nothing twice.
 settings.WAGTAILSEARCH_BACKENDS = {
@@ -25,25 +11,7 @@ BACKENDS = [
     ("default", "Wagtail database backend (modelsearch)"),
     ("thai", "wagtail_disclosure Thai backend"),
 ]
-
-
-@contextmanager
-def test_database():
-    """A new test database (SQLite in memory, or test_<name> on PostgreSQL), dropped afterwards."""
-    from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
-
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    media = tempfile.TemporaryDirectory(prefix="searchbench-media-")
-    settings.MEDIA_ROOT = media.name
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        yield connection
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
-        media.cleanup()
+__all__ = ["BACKENDS", "docx_bytes", "reindex", "test_database"]
 
 
 def reindex(backend_name):

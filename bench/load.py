@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://… python bench/load.py
 
 Builds the demo office in a throw-away database (SQLite file unless DATABASE_URL is set, then a
-database ``bench_load`` next to it), starts gunicorn (``--workers``, sync) behind nginx on
+database ``bench_load`` next to it, dropped afterwards), starts gunicorn (``--workers``, sync) behind nginx on
 loopback, exactly as ``deploy/`` runs a site, and drives it with a bounded asyncio client:
 ``--clients`` connections, keep-alive, each sending its next request when the last one is read.
 Every cycle runs each page for ``--seconds`` in turn, so the machine's drift hits all pages alike;
@@ -13,8 +13,9 @@ ratio is the median over cycles. The hub is measured twice: as a running site se
 cached) and rebuilt on every request (cache miss). Search requests rotate through the Thai queries
 of ``bench/search_queries.yaml``.
 
-Afterwards the resident memory of one worker is printed beside that of a worker of a bare
-``wagtail start`` project started the same way and sent the same number of home-page requests.
+Afterwards the memory of one worker (RSS, PSS, USS) is printed beside that of a worker of a bare
+``wagtail start`` project started the same way (``--preload``, as ``deploy/gunicorn.conf.py``)
+and sent the same number of home-page requests.
 Prints figures; asserts nothing (targets in the README's performance section).
 """
 
@@ -113,6 +114,16 @@ def wait_for(url, seconds=60):
     raise SystemExit(f"{url} did not answer within {seconds} s")
 
 
+def postgres_database(url, name, create):
+    """Drop the database ``name`` next to ``url``'s (if there), and create it again if ``create``."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def run(cmd, env, cwd=REPO):
     subprocess.run(cmd, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
@@ -120,19 +131,27 @@ def run(cmd, env, cwd=REPO):
 def start_gunicorn(module, port, workers, env, cwd):
     return subprocess.Popen(  # noqa: S603
         [str(VENV_BIN / "gunicorn"), module, "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"],
+         "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning",
+         "--preload"],  # as deploy/gunicorn.conf.py: workers share the app's pages
         env=env, cwd=cwd,
     )  # fmt: skip
 
 
-def worker_rss_mb(master):
-    """Resident memory of each worker process of a gunicorn master, in MB (from /proc)."""
+def worker_memory_mb(master):
+    """RSS, PSS and USS (private) of each worker process of a gunicorn master, in MB (/proc).
+
+    RSS counts the pages a worker shares with the master and the other workers (``--preload``)
+    in full; PSS shares them out; USS is what the worker alone holds.
+    """
     children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
     sizes = []
     for pid in children:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                sizes.append(int(line.split()[1]) / 1024)
+        fields = {}
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            name, value = line.split(":", 1)
+            fields[name] = int(value.split()[0]) / 1024
+        uss = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+        sizes.append((fields["Rss"], fields["Pss"], uss))
     return sizes
 
 
@@ -217,10 +236,13 @@ def build_demo(tmp, env):
         "import json\n"
         "from wagtail_disclosure.models import DocumentPage, IndicatorPage, ProcurementSummaryPage\n"
         "from wagtail_disclosure.models import TransparencyHubPage\n"
-        "hub = TransparencyHubPage.objects.live().first()\n"
-        "indicator = IndicatorPage.objects.live().filter(item__code='O1').first()\n"
-        "document = DocumentPage.objects.live().order_by('pk').first()\n"
-        "procurement = ProcurementSummaryPage.objects.live().order_by('pk').first()\n"
+        "from wagtail.models import Site\n"
+        "root = Site.objects.get(is_default_site=True).root_page\n"
+        "def ours(model): return model.objects.live().descendant_of(root)\n"
+        "hub = ours(TransparencyHubPage).first()\n"
+        "indicator = ours(IndicatorPage).filter(item__code='O1').first()\n"
+        "document = ours(DocumentPage).order_by('pk').first()\n"
+        "procurement = ours(ProcurementSummaryPage).order_by('pk').first()\n"
         "print(json.dumps({'hub': hub.url_path, 'indicator': indicator.url_path,\n"
         "    'document': document.url_path, 'procurement': procurement.url_path,\n"
         "    'root': hub.get_site().root_page.url_path}))\n"
@@ -265,6 +287,7 @@ def main():
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     tmp.chmod(0o755)  # nginx's workers (www-data) read the static files from it
     processes = []
+    cleanup = []
     try:
         (tmp / "static").mkdir()
         (tmp / "media").mkdir()
@@ -280,12 +303,10 @@ def main():
         }
         env.setdefault("DATABASE_URL", f"sqlite:///{tmp}/load.sqlite3")
         if env["DATABASE_URL"].startswith("postgres"):
-            parts = urlsplit(env["DATABASE_URL"])
-            env["DATABASE_URL"] = parts._replace(path="/bench_load").geturl()
-            subprocess.run(
-                ["dropdb", "--if-exists", "-d", parts.geturl(), "bench_load"], check=False
-            )  # noqa: S603,S607
-            subprocess.run(["createdb", "-d", parts.geturl(), "bench_load"], check=True)  # noqa: S603,S607
+            maintenance = env["DATABASE_URL"]
+            env["DATABASE_URL"] = urlsplit(maintenance)._replace(path="/bench_load").geturl()
+            postgres_database(maintenance, "bench_load", create=True)
+            cleanup.append(lambda: postgres_database(maintenance, "bench_load", create=False))
         pages = build_demo(tmp, env)
 
         app_port, port = free_port(), free_port()
@@ -356,7 +377,7 @@ def main():
                 f"{statistics.median(ratios[name]):>7.2f}x"
             )
         print("vs bare: the page's throughput over the bare page's in the same cycle (median)")
-        demo_rss = worker_rss_mb(master)
+        demo_memory = worker_memory_mb(master)
 
         bare_env, bare_folder = build_bare(tmp, env)
         bare_port = free_port()
@@ -365,13 +386,14 @@ def main():
         wait_for(f"http://127.0.0.1:{bare_port}/")
         served = len([x for run_ in figures["bare Wagtail page"] for x in run_[1]])
         load("127.0.0.1", bare_port, ["/"], args.clients, args.seconds * args.cycles)
-        bare_rss = worker_rss_mb(bare)
-        print(
-            f"worker memory (RSS) after the load: demo office {max(demo_rss):.0f} MB "
-            f"(workers: {', '.join(f'{x:.0f}' for x in demo_rss)}); bare wagtail start project "
-            f"{max(bare_rss):.0f} MB after {served}+ home-page requests; ratio "
-            f"{max(demo_rss) / max(bare_rss):.2f}x"
-        )
+        bare_memory = worker_memory_mb(bare)
+        print(f"worker memory after the load (largest worker, MB; gunicorn --preload): "
+              f"bare wagtail start project after {served}+ home-page requests, same start")  # fmt: skip
+        for label, index in (("RSS", 0), ("PSS", 1), ("USS", 2)):
+            ours = max(m[index] for m in demo_memory)
+            theirs = max(m[index] for m in bare_memory)
+            print(f"  {label}: demo office {ours:6.0f}   bare {theirs:6.0f}   ratio "
+                  f"{ours / theirs:.2f}x")  # fmt: skip
     finally:
         for process in reversed(processes):
             process.send_signal(signal.SIGTERM)
@@ -379,6 +401,8 @@ def main():
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+        for step in cleanup:
+            step()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -68,6 +68,13 @@ DEFAULTS = {
     # Seconds the hub's table stays in Django's cache (0: no cache). It is rebuilt at once when
     # content is published, unpublished or deleted, or the catalogue is reloaded.
     "HUB_CACHE_SECONDS": 600,
+    # Seconds a printed report's PDF (the annual report, tracking forms) stays in Django's cache,
+    # keyed by everything the document shows: it is built again only when that changes (0: built
+    # on every request).
+    "PDF_CACHE_SECONDS": 86400,
+    # PostgreSQL search: up to this many matches the results are ordered by title and body
+    # relevance; above it by the title's (newest first among equals), which reads no page's body.
+    "SEARCH_FULL_RANK_LIMIT": 1000,
 }
 
 

@@ -9,13 +9,17 @@ is Sarabun (OFL, shipped in ``static/wagtail_disclosure/fonts``), given by ``@fo
 "TH Sarabun New" would let Debian's fontconfig answer with Laksaman shrunk to 0.66.
 """
 
+import hashlib
 import mimetypes
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.template.loader import render_to_string
+
+from wagtail_disclosure import __version__, conf
 
 # WeasyPrint needs a base to resolve "/static/…"; only static files are served, whatever the host.
 DEFAULT_BASE_URL = "http://localhost/"
@@ -62,9 +66,40 @@ def static_files_fetcher():
 
 def render_pdf(template_name, context=None, request=None, base_url=None):
     """Return the PDF bytes of ``template_name`` rendered with ``context``."""
+    html = render_to_string(template_name, context or {}, request=request)
+    return html_to_pdf(html, _base_url(request, base_url))
+
+
+def html_to_pdf(html, base_url=DEFAULT_BASE_URL):
     from weasyprint import HTML  # lazily: importing loads Pango
 
-    html = render_to_string(template_name, context or {}, request=request)
-    if base_url is None:
-        base_url = request.build_absolute_uri("/") if request is not None else DEFAULT_BASE_URL
     return HTML(string=html, base_url=base_url, url_fetcher=static_files_fetcher()).write_pdf()
+
+
+def _base_url(request, base_url):
+    if base_url is not None:
+        return base_url
+    return request.build_absolute_uri("/") if request is not None else DEFAULT_BASE_URL
+
+
+def cached_pdf(template_name, context=None, request=None, base_url=None):
+    """``render_pdf``, built once per content: the PDF of the same HTML comes from the cache.
+
+    The HTML is rendered on every request (a few queries); WeasyPrint, which takes about a
+    second on a report, runs only when the HTML differs from every one printed within
+    ``PDF_CACHE_SECONDS``. The document holds its office, its year and everything it shows, so a
+    publication that changes what it says changes the key, and the PDF is built again. Static
+    files (the font, the styles) change with the package's version, which is part of the key.
+    """
+    html = render_to_string(template_name, context or {}, request=request)
+    base_url = _base_url(request, base_url)
+    seconds = conf.get("PDF_CACHE_SECONDS")
+    if not seconds:
+        return html_to_pdf(html, base_url)
+    digest = hashlib.sha256(f"{__version__}\n{base_url}\n{html}".encode()).hexdigest()
+    key = f"wagtail_disclosure:pdf:{digest}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = html_to_pdf(html, base_url)
+        cache.set(key, pdf, seconds)
+    return pdf

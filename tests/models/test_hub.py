@@ -97,7 +97,8 @@ def test_rows_count_live_pages_and_show_the_newest_few(demo, settings):
     assert row["count"] == before + 4
     assert [p.pk for p in row["latest"]] == [pages[3].pk, pages[2].pk]
     assert row["latest_date"] == pages[3].date
-    assert row["indicator"] == o6
+    assert row["indicator"].pk == o6.pk
+    assert row["indicator"].url == row["indicator_url"] == o6.url
 
 
 def test_a_page_answering_two_items_counts_for_both(demo):

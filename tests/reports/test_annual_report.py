@@ -69,3 +69,53 @@ def test_tracking_form_prints(demo, supervisor):
     assert "กลุ่มอำนวยการ" in html and "อบรมการผลิตสื่อวิดีโอ" in html
     pdf = supervisor.get(f"/admin/disclosure/reports/tracking-forms/{form.pk}/print/?format=pdf")
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_pdf_is_built_once_per_content_and_again_after_a_publication(
+    demo, supervisor, publish, monkeypatch
+):
+    """WeasyPrint takes about a second on the report: a second request is served from the
+    cache, and a publication that changes the report builds it again."""
+    from weasyprint import HTML
+
+    builds = []
+    write_pdf = HTML.write_pdf
+
+    def counted(self, *args, **kwargs):
+        builds.append(self)
+        return write_pdf(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "write_pdf", counted)
+    url = "/admin/disclosure/reports/annual-report/?format=pdf"
+    missing = skeleton("ข้อมูลที่ขาด")  # the status of an item with nothing published
+
+    def missing_items(pdf):
+        reader = PdfReader(io.BytesIO(pdf))
+        return skeleton(" ".join(page.extract_text() for page in reader.pages)).count(missing)
+
+    first = supervisor.get(url).content
+    second = supervisor.get(url).content
+    assert len(builds) == 1
+    assert second == first
+
+    publish("O43", title="รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม")  # O43 had nothing
+    third = supervisor.get(url).content
+    assert len(builds) == 2
+    assert missing_items(third) == missing_items(first) - 1
+    assert supervisor.get(url).content == third
+    assert len(builds) == 2
+
+
+def test_the_pdf_is_built_every_time_without_the_cache(demo, supervisor, settings, monkeypatch):
+    from weasyprint import HTML
+
+    settings.WAGTAIL_DISCLOSURE = {**settings.WAGTAIL_DISCLOSURE, "PDF_CACHE_SECONDS": 0}
+    builds = []
+    write_pdf = HTML.write_pdf
+    monkeypatch.setattr(
+        HTML, "write_pdf", lambda self, *a, **k: builds.append(self) or write_pdf(self, *a, **k)
+    )
+    url = "/admin/disclosure/reports/annual-report/?format=pdf"
+    supervisor.get(url)
+    supervisor.get(url)
+    assert len(builds) == 2

@@ -29,12 +29,8 @@ def single_office():
     return sites[0] if len(sites) == 1 else None
 
 
-def offices_of(user):
-    """The sites ``user`` acts for: those they hold a role in; every one for a superuser."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
+def _office_ids(user):
+    """The ids of the sites ``user`` (active, not a superuser) acts for, read once per user."""
     cached = getattr(user, "_wd_office_ids", None)
     if cached is None:
         cached = set(
@@ -44,12 +40,24 @@ def offices_of(user):
         if single is not None:
             cached.add(single.pk)
         user._wd_office_ids = cached
-    return Site.objects.filter(pk__in=cached)
+    return cached
+
+
+def offices_of(user):
+    """The sites ``user`` acts for: those they hold a role in; every one for a superuser."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(pk__in=_office_ids(user))
 
 
 def acts_for(user, site):
-    """Whether ``user`` may act for ``site`` at all."""
-    return site is not None and offices_of(user).filter(pk=site.pk).exists()
+    """Whether ``user`` may act for ``site`` at all (no query once the user's offices are read:
+    the admin menu asks it of every item)."""
+    if site is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or site.pk in _office_ids(user)
 
 
 def has_role(user, site, roles):
@@ -64,10 +72,19 @@ def acting_office(request):
 
     Their choice in the session, if it is still one of their offices; else the site of the host
     name, if it is one of theirs; else their first office. ``None`` for a user without an office.
+    Worked out once per request and choice (every menu item and screen asks).
     """
-    offices = offices_of(request.user).order_by("-is_default_site", "pk")
     session = getattr(request, "session", None)
     chosen = session.get(OFFICE_SESSION_KEY) if session is not None else None
+    key = (getattr(request.user, "pk", None), chosen)
+    memo = request.__dict__.setdefault("_wd_acting_office", {})
+    if key not in memo:
+        memo[key] = _acting_office(request, chosen)
+    return memo[key]
+
+
+def _acting_office(request, chosen):
+    offices = offices_of(request.user).order_by("-is_default_site", "pk")
     if chosen is not None:
         site = offices.filter(pk=chosen).first()
         if site is not None:

@@ -329,8 +329,8 @@ class TransparencyHubPage(Page):
     def get_hub_rows(self, request=None, today=None):
         """One row per catalogue item, built in a fixed number of queries whatever the page count.
 
-        Each row: the item, its indicator page (and ``indicator_url``), how many live pages answer
-        it, the latest date, when its content was last updated, its ``freshness``
+        Each row: the item, its indicator page (``IndicatorLink``: pk, title, url; and
+        ``indicator_url``), how many live pages answer it, the latest date, when its content was last updated, its ``freshness``
         (``catalogue.freshness.ItemFreshness`` on ``today``) and ``freshness_label``, and the
         newest few pages as ``HubLink`` (pk, title, url, date); the rest are on the indicator
         page. URLs are worked out from the hub's own URL, not page by page (``pageurl`` on 200
@@ -349,34 +349,56 @@ class TransparencyHubPage(Page):
             return base_url + url_path[prefix_length:]
 
         indicators = {
-            p.item_id: p
-            for p in IndicatorPage.objects.live()
+            row["item_id"]: IndicatorLink(row["pk"], row["title"], url_of(row["url_path"]))
+            for row in IndicatorPage.objects.live()
             .descendant_of(self)
             .filter(item__edition=edition)
-            .only("id", "title", "url_path", "path", "depth", "item_id")
+            .order_by("path")  # of two indicator pages of an item, the last in the tree (as before)
+            .values("pk", "item_id", "title", "url_path")
         }
         item_ids = [item.pk for item in items]
-        stats = self.content_stats(item_ids)
+        # One query for the figures and the newest pages: the figures of each item are window
+        # aggregates over its links, carried on each of its newest rows (rank 1 always comes).
+        per_item = {"partition_by": [F("catalogueitem_id")]}
+        shown = conf.get("HUB_LATEST_PER_ITEM")
         ranked = (
             self.live_links(item_ids)
             .annotate(
                 rank=Window(
                     RowNumber(),
-                    partition_by=[F("catalogueitem_id")],
                     order_by=[F("disclosurepage__date").desc(), F("disclosurepage_id").desc()],
-                )
+                    **per_item,
+                ),
+                item_count=Window(Count("disclosurepage_id"), **per_item),
+                item_latest=Window(Max("disclosurepage__date"), **per_item),
+                item_updated=Window(Max("disclosurepage__last_published_at"), **per_item),
+                item_latest_fy=Window(Max("disclosurepage__fiscal_year"), **per_item),
             )
-            .filter(rank__lte=conf.get("HUB_LATEST_PER_ITEM"))
+            .filter(rank__lte=max(1, shown))
         )
-        latest = {}
+        latest, stats = {}, {}
         for link in ranked.values(
             "catalogueitem_id",
             "disclosurepage_id",
             "disclosurepage__title",
             "disclosurepage__url_path",
             "disclosurepage__date",
+            "rank",
+            "item_count",
+            "item_latest",
+            "item_updated",
+            "item_latest_fy",
         ):
-            latest.setdefault(link["catalogueitem_id"], []).append(
+            item_id = link["catalogueitem_id"]
+            stats[item_id] = {
+                "count": link["item_count"],
+                "latest": link["item_latest"],
+                "updated": link["item_updated"],
+                "latest_fy": link["item_latest_fy"],
+            }
+            if link["rank"] > shown:
+                continue
+            latest.setdefault(item_id, []).append(
                 HubLink(
                     link["disclosurepage_id"],
                     link["disclosurepage__title"],
@@ -398,9 +420,7 @@ class TransparencyHubPage(Page):
                     "freshness_label": freshness.label,
                     "section": item.section,
                     "indicator": indicators.get(item.pk),
-                    "indicator_url": url_of(indicators[item.pk].url_path)
-                    if item.pk in indicators
-                    else None,
+                    "indicator_url": indicators[item.pk].url if item.pk in indicators else None,
                     "count": stat.get("count", 0),
                     "latest_date": stat.get("latest"),
                     "updated_at": stat.get("updated"),
@@ -458,6 +478,15 @@ class TransparencyHubPage(Page):
             hub_cache_seconds=conf.get("HUB_CACHE_SECONDS"),
         )
         return context
+
+
+@dataclass(frozen=True)
+class IndicatorLink:
+    """An item's indicator page on the hub: its id, title and address (no page object)."""
+
+    pk: int
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)

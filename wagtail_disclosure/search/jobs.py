@@ -1,4 +1,4 @@
-"""Background extraction of the text of attached documents, for search.
+"""Background jobs of search: the text of attached documents, a moved branch indexed again.
 
 ``extract_document_text`` is a django-tasks task, enqueued when a document's file is uploaded or
 replaced (see ``search.signals``). Without a ``TASKS`` setting Django runs it at once, after the
@@ -17,6 +17,7 @@ import logging
 
 from django_tasks import task
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 from wagtail.search import index
 
 from wagtail_disclosure.models import DocumentPage, store_text
@@ -46,3 +47,19 @@ def extract_document_text(document_id):
     for page in DocumentPage.objects.filter(attachments__document=document).distinct():
         index.insert_or_update_object(page)
     return len(text)
+
+
+@task()
+def reindex_branch(page_id):
+    """Index page ``page_id`` and every page under it again (after a move: other ancestors).
+
+    Returns the number of pages indexed.
+    """
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    count = 0
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator():
+        index.insert_or_update_object(descendant)
+        count += 1
+    return count

@@ -4,10 +4,12 @@ from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
 from modelsearch.index import RelatedFields
+from modelsearch.query import PlainText
 from wagtail.models import Page
 
 from wagtail_disclosure.models import DisclosurePage, IndicatorPage
 from wagtail_disclosure.search import segment
+from wagtail_disclosure.search.within import PlainTextWithin
 
 
 def search_scope(site=None):
@@ -18,15 +20,23 @@ def search_scope(site=None):
     return pages.type(DisclosurePage, IndicatorPage)
 
 
-def search_pages(queryset, text, backend=None):
+def search_pages(queryset, text, backend=None, within=None):
     """Pages matching all words of ``text``; when none does, those matching any (best first).
 
     Citizens type whole sentences ("ขอดูเรื่องร้องเรียนการทุจริต"): one word missing from every page
-    should rank the rest, not empty the page.
+    should rank the rest, not empty the page. ``within`` (an office's root page, of which
+    ``queryset`` holds only descendants) narrows the text match itself to that branch
+    (``search.within``).
     """
-    results = queryset.search(text, operator="and", backend=backend or "default")
+
+    def query(operator):
+        if within is None:
+            return PlainText(text, operator=operator)
+        return PlainTextWithin(text, within.pk, operator=operator)
+
+    results = queryset.search(query("and"), backend=backend or "default")
     if len(segment.parse_query(text).terms) > 1 and not results.count():
-        results = queryset.search(text, operator="or", backend=backend or "default")
+        results = queryset.search(query("or"), backend=backend or "default")
     return results
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from wagtail_disclosure.thai.digits import to_arabic_digits
+from wagtail_disclosure.thai.words import dictionary
+from wagtail_disclosure.thai.words import tokenize as words_of
 
 # Thai letters, vowels and marks; not the digits (normalised first), ฯ, ๆ, ฿ and the signs ๏ ๚ ๛.
 _THAI = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
@@ -68,9 +70,7 @@ def is_thai(word):
 @lru_cache(maxsize=4096)
 def segment_run(run):
     """The words of a run of Thai letters, by pythainlp's dictionary-based ``newmm`` engine."""
-    from pythainlp.tokenize import word_tokenize
-
-    return tuple(w for w in word_tokenize(run, engine="newmm", keep_whitespace=False) if w.strip())
+    return tuple(w for w in words_of(run) if w.strip())
 
 
 def words(text):
@@ -118,9 +118,7 @@ def compound_parts(word):
 
     "ปีงบประมาณ" → ("ปี", "งบประมาณ"): a page that writes the parts apart still matches.
     """
-    from pythainlp.tokenize import word_dict_trie
-
-    trie = word_dict_trie()
+    trie = dictionary()
     n = len(word)
     best = [None] * (n + 1)  # best[i]: fewest words covering word[:i]
     best[0] = ()

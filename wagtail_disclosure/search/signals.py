@@ -4,6 +4,8 @@
   rows, attachments, catalogue items): a disclosure page is indexed again once the save commits.
 - A document (of whatever model the site uses) whose file is new or replaced gets its text
   extracted by a background task.
+- A page moved under another parent has other ancestors: its branch is indexed again, so that a
+  search limited to an office finds it there (``search.within``).
 """
 
 from django.db import transaction
@@ -11,9 +13,10 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.documents import get_document_model
+from wagtail.signals import post_page_move
 
 from wagtail_disclosure.models import DisclosurePage
-from wagtail_disclosure.search.jobs import extract_document_text
+from wagtail_disclosure.search.jobs import extract_document_text, reindex_branch
 
 
 @receiver(post_save)
@@ -44,3 +47,11 @@ def extract_text_after_commit(sender, instance, raw=False, **kwargs):
     instance._disclosure_file_changed = False
     pk = instance.pk
     transaction.on_commit(lambda: extract_document_text.enqueue(pk))
+
+
+@receiver(post_page_move)
+def reindex_moved_branch(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    if parent_page_before.pk == parent_page_after.pk:
+        return  # reordered among its siblings: the same ancestors
+    pk = instance.pk
+    transaction.on_commit(lambda: reindex_branch.enqueue(pk))

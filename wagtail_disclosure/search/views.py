@@ -95,7 +95,7 @@ def search(request):
         if text and not query:
             context["message"] = _("Type at least one word or number to search for.")
         elif text:
-            results = search_pages(pages, text)
+            results = search_pages(pages, text, within=site.root_page if site else None)
         elif form.has_filters:
             # Filters alone list the matching pages, newest first.
             results = DisclosurePage.objects.filter(pk__in=pages.values("pk")).order_by(

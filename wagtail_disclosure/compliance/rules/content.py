@@ -86,13 +86,13 @@ def _is_whole_word(text, start, end):
 
     Only a short window is segmented, so a long page costs little: most of it is never tokenised.
     """
-    from pythainlp.tokenize import word_tokenize
+    from wagtail_disclosure.thai.words import tokenize
 
     left = max(0, start - 20)
     window = text[left : min(len(text), end + 20)]
     position = 0
     boundaries = {0}
-    for token in word_tokenize(window, engine="newmm", keep_whitespace=True):
+    for token in tokenize(window, keep_whitespace=True):
         position += len(token)
         boundaries.add(position)
     return (start - left) in boundaries and (end - left) in boundaries

@@ -2,53 +2,47 @@
 
 from collections import OrderedDict
 
-from django.db.models import Count, Value
+from django.db.models import Count, FloatField, Func, Value
 from modelsearch.backends.database.sqlite import sqlite as base
 from modelsearch.backends.database.sqlite.query import SearchQueryExpression
 
 from wagtail_disclosure.search.backends.common import (
-    SegmentingIndexerMixin,
+    SegmentingIndexMixin,
     build_expression,
     is_text,
     parsed,
+    subtree_of,
 )
 
 
-class ThaiSQLiteIndexer(SegmentingIndexerMixin, base.ObjectIndexer):
-    pass
+class ThaiSQLiteIndex(SegmentingIndexMixin, base.SQLiteIndex):
+    """modelsearch's index, written with segmented text."""
 
 
-class ThaiSQLiteIndex(base.SQLiteIndex):
-    indexer_class = ThaiSQLiteIndexer
+class MatchWithin(base.MatchExpression):
+    """modelsearch's MATCH on the searched columns, and the subtree's token (if any) in the
+    autocomplete column, where ``common.SubtreeField`` writes it."""
 
-    def add_items(self, model, objs):
-        """modelsearch 1.3.2's ``SQLiteIndex.add_items``, with the segmenting indexer."""
-        if not model.get_search_fields():
-            return
-        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = base.get_content_type_pk(model)
-        data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        indexed = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
-        for object_id in indexed:
-            title, autocomplete, body = data[object_id]
-            entries.filter(object_id=object_id).update(
-                title=title, autocomplete=autocomplete, body=body
-            )
-        self.entries.bulk_create(
-            base.IndexEntry(
-                content_type_id=content_type_pk,
-                object_id=object_id,
-                title=title,
-                autocomplete=autocomplete,
-                body=body,
-            )
-            for object_id, (title, autocomplete, body) in data.items()
-            if object_id not in indexed
-        )
-        self._refresh_title_norms()
+    def __init__(self, columns, query, subtree=None):
+        super().__init__(columns, query)
+        self.subtree = subtree
+
+    def as_sql(self, compiler, connection):
+        sql, params = super().as_sql(compiler, connection)
+        if self.subtree is None:
+            return sql, params
+        return sql, [f'({params[0]}) AND {{autocomplete}} : "{self.subtree}"']
+
+
+class RankedColumns(Func):
+    """BM25 over the title and body only. The autocomplete column (first in modelsearch's FTS5
+    table: autocomplete, body, title) weighs nothing: a search matches the subtree's token there,
+    which is on every page of an office and must not rank short pages first."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return f"bm25({base.SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 1.0)", []
 
 
 def _fts5(query):
@@ -94,8 +88,10 @@ class ThaiSQLiteQueryMixin:
         return self.queryset.filter(pk__in=entries.values_list("index_entry__object_id", flat=True))
 
     def match_entries(self, config, with_score=False):
-        match = base.MatchExpression(
-            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(self.query, config)
+        match = MatchWithin(
+            self.fields or self.FTS_TABLE_FIELDS,
+            self.build_search_query(self.query, config),
+            subtree_of(self.query),
         )
         entries = base.SQLiteFTSIndexEntry.objects.filter(match).filter(
             index_entry__content_type__in=base.get_descendants_content_types_pks(
@@ -123,7 +119,10 @@ class ThaiSQLiteQueryMixin:
 
 
 class ThaiSQLiteSearchQueryCompiler(ThaiSQLiteQueryMixin, base.SQLiteSearchQueryCompiler):
-    pass
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if is_text(query):
+            return RankedColumns() * boost if boost != 1.0 else RankedColumns()
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
 
 class ThaiSQLiteAutocompleteQueryCompiler(

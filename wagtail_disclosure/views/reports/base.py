@@ -15,7 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail_disclosure.exports import spreadsheet_response
 from wagtail_disclosure.models import WorkGroup
 from wagtail_disclosure.models.followup import Channel
-from wagtail_disclosure.pdf import render_pdf
+from wagtail_disclosure.pdf import cached_pdf
 from wagtail_disclosure.reports.filters import ReportFilterSet
 from wagtail_disclosure.reports.readiness import edition_for_site
 from wagtail_disclosure.thai.dates import FiscalPeriod, fiscal_year, format_thai_date
@@ -120,7 +120,7 @@ class PrintView(CurrentSiteMixin, PermissionCheckedMixin, View):
 
     def printable(self, context, filename):
         if self.request.GET.get("format") == "pdf":
-            pdf = render_pdf(self.template_name, context, request=self.request)
+            pdf = cached_pdf(self.template_name, context, request=self.request)
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
             return response
