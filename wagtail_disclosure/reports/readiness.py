@@ -39,19 +39,21 @@ from wagtail.models import Page, WorkflowState
 from wagtail_disclosure.catalogue.effective import EffectiveItem, confirmed_overrides
 from wagtail_disclosure.catalogue.freshness import Freshness, ItemFreshness, freshness_of
 from wagtail_disclosure.models import (
+    CatalogueEdition,
     CatalogueItem,
     CorruptionComplaintPage,
     DisclosurePage,
     EmergencyPublication,
     FeedbackPage,
     IndicatorPage,
+    OfficeProfile,
     OnlinePresence,
     QuestionBoardPage,
     SatisfactionSurveyPage,
     TransparencyHubPage,
     WorkGroup,
 )
-from wagtail_disclosure.models.pages import edition_for_page
+from wagtail_disclosure.models.pages import default_edition
 from wagtail_disclosure.numbers import percent
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range, format_thai_date
 
@@ -377,15 +379,47 @@ def edition_for_site(site):
 
     The newest live hub counts: after ``disclosure_rollover`` the one before is an archive.
     """
-    hub = (
-        TransparencyHubPage.objects.live()
-        .descendant_of(site.root_page, inclusive=True)
-        .order_by("-pk")
-        .first()
+    return editions_of_offices([site])[site.pk]
+
+
+def editions_of_offices(sites):
+    """``{site.pk: edition or None}``: ``edition_for_site`` of many offices in a constant number
+    of queries (the agency view groups its offices by edition)."""
+    sites = list(sites)
+    roots = dict(
+        Page.objects.filter(pk__in={s.root_page_id for s in sites}).values_list("pk", "path")
     )
-    if hub is not None:
-        return hub.active_edition
-    return edition_for_page(site.root_page)
+    under_a_root = Q(pk__in=[])
+    for path in set(roots.values()):
+        under_a_root |= Q(path__startswith=path)
+    hubs = list(
+        TransparencyHubPage.objects.live()
+        .filter(under_a_root)
+        .order_by("-pk")
+        .values_list("path", "edition_id")
+    )
+    chosen = {}
+    for site in sites:
+        root = roots[site.root_page_id]
+        newest = next(((p, e) for p, e in hubs if p.startswith(root)), None)
+        chosen[site.pk] = None
+        if newest is not None:
+            # A hub without an edition reads the topmost hub above it (``edition_for_page``).
+            top = min((h for h in hubs if newest[0].startswith(h[0])), key=lambda h: len(h[0]))
+            chosen[site.pk] = newest[1] or top[1]
+    missing = [s for s in sites if chosen[s.pk] is None]
+    if missing:
+        profiles = dict(
+            OfficeProfile.objects.filter(site__in=missing).values_list("site", "active_edition")
+        )
+        default = None
+        for site in missing:
+            chosen[site.pk] = profiles.get(site.pk)
+            if chosen[site.pk] is None:
+                default = default or default_edition()
+                chosen[site.pk] = default.pk if default else None
+    editions = CatalogueEdition.objects.in_bulk({e for e in chosen.values() if e})
+    return {pk: editions.get(edition) for pk, edition in chosen.items()}
 
 
 def as_of(fy, today):
@@ -441,9 +475,12 @@ class _Offices:
         return site.root_url + "/" + url_path[len(root) :] if url_path.startswith(root) else ""
 
 
-def _links(offices, edition, fy, past):
+def _links(offices, edition, fy, day, past):
     """The link table restricted to the offices' live pages answering ``edition``; one queryset per
-    distinct root path length (usually one), each with ``root`` = the office's root path."""
+    distinct root path length (usually one), each with ``root`` = the office's root path.
+
+    Read on a ``past`` day, what came after it is no evidence: content of later fiscal years, and
+    content dated after ``day``."""
     through = DisclosurePage.catalogue_items.through
     for length in offices.lengths:
         prefixes = [p for p in offices.by_path if len(p) == length]
@@ -455,7 +492,9 @@ def _links(offices, edition, fy, past):
         links = links.filter(root__in=prefixes)
         if past:
             links = links.filter(
-                Q(disclosurepage__fiscal_year__lte=fy) | Q(disclosurepage__fiscal_year__isnull=True)
+                Q(disclosurepage__fiscal_year__lte=fy)
+                | Q(disclosurepage__fiscal_year__isnull=True),
+                disclosurepage__date__lte=day,
             )
         yield links
 
@@ -471,13 +510,14 @@ def _in_scope(items, day, fy, channel_types):
     return q
 
 
-def readiness_of_offices(sites, edition, fy=None, request=None, today=None, pages=True):
+def readiness_of_offices(sites, edition, fy=None, request=None, today=None, pages=True, day=None):
     """``{site.pk: [ItemReadiness, ...]}`` for every office in ``sites``, in a constant number of
     queries (the agency view of many offices). ``pages=False`` leaves out the newest pages of each
-    item (the figures do not need them)."""
+    item (the figures do not need them). ``day`` is the day of reading (``as_of(fy, today)``
+    unless given: the end of a round, for the trend per round)."""
     today = today or timezone.localdate()
     fy = fy or fiscal_year(today)
-    day = as_of(fy, today)
+    day = day or as_of(fy, today)
     past = day < today
     sites = list(sites)
     offices = _Offices(sites)
@@ -489,7 +529,7 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
     approved = approved_live_revision()
 
     facts, owners, latest = {}, {}, {}
-    for links in _links(offices, edition, fy, past):
+    for links in _links(offices, edition, fy, day, past):
         aggregates = {
             "count": Count("disclosurepage_id", distinct=True),
             "in_scope": Count("disclosurepage_id", distinct=True, filter=in_scope),
