@@ -175,3 +175,35 @@ def test_a_round_of_a_year_gone_by_counts_what_was_there_at_its_end(agency):
     assert dict(row.rounds)[2] == row.percent > 0  # O1 (dated in round 2) counts for round 2
     assert row.statuses["O1"] == "complete" and row.statuses["O2"] == "missing"
     assert first.end < second.start
+
+
+def test_the_editions_of_many_offices_are_each_office_s_own(demo):
+    """``editions_of_offices`` (one query for all) agrees with ``edition_for_site`` and with the
+    edition the office's own pages follow (``edition_for_page``): hub's, else the profile's, else
+    the install's default."""
+    from wagtail_disclosure.models import OfficeProfile, TransparencyHubPage
+    from wagtail_disclosure.models.pages import edition_for_page
+    from wagtail_disclosure.reports.readiness import editions_of_offices
+
+    load("obec-measures-18")
+    hub_less = build_office(
+        "office-h", "office-h.example", "สพป.ฮ", hub=False, edition="obec-measures-18"
+    )
+    bare_hub = build_office("office-i", "office-i.example", "สพป.อ", edition="obec-measures-18")
+    TransparencyHubPage.objects.filter(pk=bare_hub["hub"].pk).update(edition=None)
+    no_profile = build_office("office-j", "office-j.example", "สพป.จ", hub=False)
+    OfficeProfile.objects.filter(site=no_profile["site"]).update(active_edition=None)
+    offices = [demo, hub_less, bare_hub, no_profile]
+    sites = [o["site"] for o in offices]
+    editions = editions_of_offices(sites)
+    for office in offices:
+        site = office["site"]
+        page = (
+            TransparencyHubPage.objects.get(pk=office["hub"].pk)
+            if office["hub"]
+            else site.root_page
+        )
+        assert editions[site.pk] == edition_for_site(site) == edition_for_page(page), site
+    assert [editions[s.pk].slug for s in sites] == [
+        "ita-2566", "obec-measures-18", "obec-measures-18", "ita-2566"
+    ]  # fmt: skip

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from wagtail_disclosure.models import OfficeProfile
+from wagtail_disclosure.numbers import percent
 from wagtail_disclosure.reports.readiness import (
     Status,
     as_of,
     editions_of_offices,
     readiness_of_offices,
-    summarise,
 )
 from wagtail_disclosure.thai.dates import FiscalPeriod, fiscal_year
 
@@ -88,7 +88,9 @@ def agency_readiness(sites, fy=None, today=None):
         for site in sites:
             rows = results.get(site.pk, [])
             row = offices[site.pk]
-            row.rounds.append((number, summarise(rows)[2].percent))
+            # The report's overall figure (``summarise``): complete items of all its items.
+            complete = sum(1 for r in rows if r.status == Status.COMPLETE)
+            row.rounds.append((number, percent(complete, len(rows))))
             if day == report_day:  # the report's own reading: its figure, its statuses
                 row.percent = row.rounds[-1][1]
                 row.statuses = {r.item.code: r.status for r in rows}

@@ -24,7 +24,8 @@ and item: a constant number of queries whatever the number of pages or of office
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -99,6 +100,9 @@ class ItemFacts:
     languages: frozenset = frozenset()
     channels: int = 0
     answered_by_site: bool = False
+
+
+_figures = attrgetter(*(f.name for f in fields(ItemFacts)))  # an ItemFacts as a hashable tuple
 
 
 @dataclass
@@ -389,24 +393,28 @@ def editions_of_offices(sites):
     roots = dict(
         Page.objects.filter(pk__in={s.root_page_id for s in sites}).values_list("pk", "path")
     )
-    under_a_root = Q(pk__in=[])
-    for path in set(roots.values()):
-        under_a_root |= Q(path__startswith=path)
-    hubs = list(
-        TransparencyHubPage.objects.live()
-        .filter(under_a_root)
-        .order_by("-pk")
-        .values_list("path", "edition_id")
-    )
+    # The live hubs in the offices' trees: one condition per length of root path, not one per office.
+    hubs, under_a_root = TransparencyHubPage.objects.live(), Q(pk__in=[])
+    for n, length in enumerate(sorted({len(path) for path in roots.values()})):
+        hubs = hubs.alias(**{f"root_{n}": Substr("path", 1, length)})
+        under_a_root |= Q(**{f"root_{n}__in": [p for p in roots.values() if len(p) == length]})
+    hubs = list(hubs.filter(under_a_root).order_by("-pk").values_list("path", "edition_id"))
+    newest = {}  # root path: the newest live hub in its tree (hubs come newest first)
+    lengths = sorted({len(path) for path in roots.values()})
+    root_paths = set(roots.values())
+    for path, edition_id in hubs:
+        for length in lengths:
+            if path[:length] in root_paths:
+                newest.setdefault(path[:length], (path, edition_id))
     chosen = {}
     for site in sites:
-        root = roots[site.root_page_id]
-        newest = next(((p, e) for p, e in hubs if p.startswith(root)), None)
-        chosen[site.pk] = None
-        if newest is not None:
+        hub = newest.get(roots[site.root_page_id])
+        chosen[site.pk] = hub[1] if hub else None
+        if hub and not hub[1]:
             # A hub without an edition reads the topmost hub above it (``edition_for_page``).
-            top = min((h for h in hubs if newest[0].startswith(h[0])), key=lambda h: len(h[0]))
-            chosen[site.pk] = newest[1] or top[1]
+            chosen[site.pk] = min(
+                (h for h in hubs if hub[0].startswith(h[0])), key=lambda h: len(h[0])
+            )[1]
     missing = [s for s in sites if chosen[s.pk] is None]
     if missing:
         profiles = dict(
@@ -512,16 +520,20 @@ def _in_scope(items, day, fy, channel_types):
 
 def readiness_of_offices(sites, edition, fy=None, request=None, today=None, pages=True, day=None):
     """``{site.pk: [ItemReadiness, ...]}`` for every office in ``sites``, in a constant number of
-    queries (the agency view of many offices). ``pages=False`` leaves out the newest pages of each
-    item (the figures do not need them). ``day`` is the day of reading (``as_of(fy, today)``
-    unless given: the end of a round, for the trend per round)."""
+    queries (the agency view of many offices). ``pages=False`` gives the figures only: no newest
+    pages, responsible group or public URL per item (the agency view needs none of them). ``day``
+    is the day of reading (``as_of(fy, today)`` unless given: the end of a round, for the trend
+    per round)."""
     today = today or timezone.localdate()
     fy = fy or fiscal_year(today)
     day = day or as_of(fy, today)
     past = day < today
     sites = list(sites)
     offices = _Offices(sites)
-    items = list(edition.items.select_related("section").order_by("sort_order"))
+    items = [
+        _with_rule_defaults(i)
+        for i in edition.items.select_related("section").order_by("sort_order")
+    ]
     channel_types = [ContentType.objects.get_for_model(m).pk for m in CHANNEL_PAGES]
     in_scope = _in_scope(items, day, fy, channel_types)
     formats = sorted({f for i in items for f in i.formats or []})
@@ -568,8 +580,9 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
                 languages=frozenset(c for c in languages if row[f"language_{c}"]),
                 channels=row["channels"],
             )
+        owned = links.filter(disclosurepage__responsible_group_id__isnull=False)
         for row in (
-            links.filter(disclosurepage__responsible_group_id__isnull=False)
+            (owned if pages else owned.none())
             .values("root", "catalogueitem_id", "disclosurepage__responsible_group_id")
             .annotate(n=Count("disclosurepage_id", distinct=True))
         ):
@@ -611,17 +624,17 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
             ):
                 latest.setdefault((row["root"], row["catalogueitem_id"]), []).append(row)
 
-    indicators = {}
+    indicators, hubs, groups = {}, {}, {}
+    indicator_pages = IndicatorPage.objects.live() if pages else IndicatorPage.objects.none()
     for row in (
-        IndicatorPage.objects.live()
-        .filter(item__edition=edition)
+        indicator_pages.filter(item__edition=edition)
         .order_by("pk")
         .values("item_id", "path", "url_path")
     ):
         for site in offices.sites_of(row["path"]):
             indicators.setdefault((site.pk, row["item_id"]), offices.url(site, row["url_path"]))
-    hubs = {}
-    for row in TransparencyHubPage.objects.live().order_by("pk").values("path", "url_path"):
+    hub_pages = TransparencyHubPage.objects.live() if pages else TransparencyHubPage.objects.none()
+    for row in hub_pages.order_by("pk").values("path", "url_path"):
         for site in offices.sites_of(row["path"]) or [
             s for s in sites if offices.root[s.pk]["path"] == row["path"]
         ]:
@@ -635,28 +648,35 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
             "site_id", "social_links", "e_services"
         )
     }
-    groups = {}
-    for group in WorkGroup.objects.filter(site__in=sites):
+    for group in WorkGroup.objects.filter(site__in=sites) if pages else []:
         groups.setdefault(group.site_id, {})[group.pk] = group
     overrides = confirmed_overrides([s.pk for s in sites], [i.pk for i in items])
 
-    result = {}
+    # shared: the item as every office without an override sees it; assessed: its verdict on the
+    # same facts (offices with the same figures for an item, e.g. nothing yet, share one).
+    result, shared, assessed = {}, {}, {}
     for site in sites:
         root = offices.root[site.pk]["path"]
         office_groups = groups.get(site.pk, {})
         by_code = {g.code: g for g in office_groups.values()}
         rows = {}
         for catalogue_item in items:
-            item = _with_rule_defaults(
-                EffectiveItem(catalogue_item, overrides.get((site.pk, catalogue_item.pk)))
-            )
-            key = (root, catalogue_item.pk)
+            pk = catalogue_item.pk
+            override = overrides.get((site.pk, pk))
+            if override is None:
+                item = shared.get(pk) or shared.setdefault(pk, EffectiveItem(catalogue_item))
+            else:
+                item = EffectiveItem(catalogue_item, override)
+            key = (root, pk)
             item_facts = facts.get(key, ItemFacts())
             if catalogue_item.answered_by and presence.get(site.pk, {}).get(
                 catalogue_item.answered_by
             ):
                 item_facts.answered_by_site = True
-            status, reason, freshness = assess(item, item_facts, day, fy)
+            verdict = (id(item), *_figures(item_facts))
+            if verdict not in assessed:
+                assessed[verdict] = assess(item, item_facts, day, fy)
+            status, reason, freshness = assessed[verdict]
             page_facts = [
                 PageFact(
                     pk=r["disclosurepage_id"],
@@ -669,23 +689,25 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
                     last_published_at=r["disclosurepage__last_published_at"],
                     in_scope=bool(r["counts"]),
                 )
-                for r in latest.get(key, [])
+                for r in latest.get(key, ())
             ]
             page_facts.sort(key=lambda p: (p.date or datetime.date.min, p.pk), reverse=True)
-            counted = owners.get(key)
-            owner = (
-                office_groups.get(counted.most_common(1)[0][0])
-                if counted
-                else by_code.get(item.default_group_code)
-            )
-            rows[catalogue_item.pk] = ItemReadiness(
+            owner = None
+            if office_groups:  # figures only (``pages=False``): no owner
+                counted = owners.get(key)
+                owner = (
+                    office_groups.get(counted.most_common(1)[0][0])
+                    if counted
+                    else by_code.get(item.default_group_code)
+                )
+            rows[pk] = ItemReadiness(
                 item,
                 status,
                 reason,
                 page_facts,
                 owner,
                 freshness,
-                public_url=indicators.get((site.pk, catalogue_item.pk)) or hubs.get(site.pk, ""),
+                public_url=indicators.get((site.pk, pk)) or hubs.get(site.pk, ""),
                 has_content=item_facts.in_scope > 0 or item_facts.answered_by_site,
             )
         top = []
