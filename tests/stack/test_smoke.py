@@ -311,3 +311,12 @@ def test_a_page_goes_through_the_chain_and_its_attachment_text_through_the_worke
     # it by a word that is only in the PDF.
     found = wait_for(lambda: slug in Visitor().get(f"/disclosure/search/?q={word}")[1])
     assert found, f"the search never found {word}"
+
+
+def test_the_agency_sees_both_demo_offices_and_only_the_administrator_manages_agencies():
+    status, html = Visitor().sign_in("agency").get("/admin/disclosure/reports/agency/")
+    assert status == 200
+    assert "สพป.ตัวอย่าง เขต ๑" in html and "สพป.ตัวอย่าง เขต ๒" in html and "<svg" in html
+    assert Visitor().sign_in("agency").get("/admin/disclosure/agencies/")[0] in (302, 403)
+    status, html = Visitor().sign_in("admin").get("/admin/disclosure/agencies/")
+    assert status == 200 and "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน (ตัวอย่าง)" in html
