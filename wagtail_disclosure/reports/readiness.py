@@ -24,7 +24,7 @@ and item: a constant number of queries whatever the number of pages or of office
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
@@ -102,6 +102,7 @@ class ItemFacts:
     answered_by_site: bool = False
 
 
+NO_FACTS = ItemFacts()  # an item nothing answers yet (never changed: ``replace`` makes a copy)
 _figures = attrgetter(*(f.name for f in fields(ItemFacts)))  # an ItemFacts as a hashable tuple
 
 
@@ -668,30 +669,35 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
             else:
                 item = EffectiveItem(catalogue_item, override)
             key = (root, pk)
-            item_facts = facts.get(key, ItemFacts())
+            item_facts = facts.get(key) or NO_FACTS
             if catalogue_item.answered_by and presence.get(site.pk, {}).get(
                 catalogue_item.answered_by
             ):
-                item_facts.answered_by_site = True
+                item_facts = replace(item_facts, answered_by_site=True)  # this office's only
             verdict = (id(item), *_figures(item_facts))
             if verdict not in assessed:
                 assessed[verdict] = assess(item, item_facts, day, fy)
             status, reason, freshness = assessed[verdict]
-            page_facts = [
-                PageFact(
-                    pk=r["disclosurepage_id"],
-                    title=r["disclosurepage__title"],
-                    url=offices.url(site, r["disclosurepage__url_path"]),
-                    date=r["disclosurepage__date"],
-                    fiscal_year=r["disclosurepage__fiscal_year"],
-                    approved=bool(r["is_approved"]),
-                    group_id=r["disclosurepage__responsible_group_id"],
-                    last_published_at=r["disclosurepage__last_published_at"],
-                    in_scope=bool(r["counts"]),
+            page_facts = []
+            if pages:
+                page_facts = sorted(
+                    (
+                        PageFact(
+                            pk=r["disclosurepage_id"],
+                            title=r["disclosurepage__title"],
+                            url=offices.url(site, r["disclosurepage__url_path"]),
+                            date=r["disclosurepage__date"],
+                            fiscal_year=r["disclosurepage__fiscal_year"],
+                            approved=bool(r["is_approved"]),
+                            group_id=r["disclosurepage__responsible_group_id"],
+                            last_published_at=r["disclosurepage__last_published_at"],
+                            in_scope=bool(r["counts"]),
+                        )
+                        for r in latest.get(key, ())
+                    ),
+                    key=lambda p: (p.date or datetime.date.min, p.pk),
+                    reverse=True,
                 )
-                for r in latest.get(key, ())
-            ]
-            page_facts.sort(key=lambda p: (p.date or datetime.date.min, p.pk), reverse=True)
             owner = None
             if office_groups:  # figures only (``pages=False``): no owner
                 counted = owners.get(key)
