@@ -674,7 +674,7 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
                 catalogue_item.answered_by
             ):
                 item_facts = replace(item_facts, answered_by_site=True)  # this office's only
-            verdict = (id(item), *_figures(item_facts))
+            verdict = (pk, override.pk if override else None, *_figures(item_facts))
             if verdict not in assessed:
                 assessed[verdict] = assess(item, item_facts, day, fy)
             status, reason, freshness = assessed[verdict]
