@@ -17,8 +17,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from wagtail.documents import get_document_model
 
 from tests.utils.offices import (
     HOST_A,
@@ -30,11 +32,13 @@ from tests.utils.offices import (
 )
 from wagtail_disclosure.models import (
     CorruptionComplaintPage,
+    DocumentAttachment,
     DocumentPage,
     IndicatorPage,
     Person,
     WorkGroup,
 )
+from wagtail_disclosure.models.media import save_rights
 from wagtail_disclosure.submissions import notifications
 
 pytestmark = pytest.mark.django_db
@@ -212,6 +216,25 @@ def test_a_person_of_two_offices_picks_the_office_they_act_for(offices):
     assert client.post(switch, {"office": offices["a"].pk}).status_code == 400
     assert client.session.get("wagtail_disclosure_office") != offices["a"].pk
     assert other  # b_author acts for B only
+
+
+def test_a_draft_attachment_of_a_is_served_to_a_only(offices):
+    """A file a draft of A attaches is not public yet: A's author reads it, B's people do not."""
+    author = get_user_model().objects.get(username="author")
+    document = get_document_model()(title=f"แนบร่าง {MARK_A}", uploaded_by_user=author)
+    document.file.save(f"{MARK_A}.pdf", ContentFile(b"%PDF-1.4\n%%EOF"), save=False)
+    document.save()
+    save_rights(document, {"source": "กลุ่มนโยบายและแผน", "licence": "own"})  # uploaded since
+    draft = DocumentPage.objects.get(pk=offices["marked"]["draft"].pk)
+    draft.attachments.add(DocumentAttachment(document=document))
+    draft.save()
+    url = document.url
+    assert client_for("author").get(url).status_code == 200  # the uploader
+    assert client_for("director").get(url).status_code == 200  # of the office whose draft uses it
+    for username, *_rest in ROLES_B:
+        response = client_for(username, HOST_B).get(url)
+        assert response.status_code == 404, username
+    assert Client(HTTP_HOST=HOST_A).get(url).status_code == 404
 
 
 def test_complaint_filed_in_a_mails_only_a_integrity_group(offices, mailoutbox):

@@ -11,6 +11,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from wagtail_disclosure.approval import attachments
 from wagtail_disclosure.submissions import notifications as submission_notifications
 from wagtail_disclosure.views import (
+    agencies,
     approval_hooks,
     compliance,
     dashboard,
@@ -35,6 +36,14 @@ def register_disclosure_viewsets():
 @hooks.register("register_admin_viewset")
 def register_followup_viewsets():
     return viewsets.FollowUpViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_agency_viewset():
+    return agencies.AgencyViewSet()
+
+
+hooks.register("register_settings_menu_item", menus.agencies)
 
 
 # Attachments inside the approval chain: a document is public only while an approved live page uses it.

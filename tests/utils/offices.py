@@ -207,3 +207,49 @@ def mark_office_a(site):
         page=draft, revision=revision, published_by=director.user, reason=f"ฉุกเฉิน {MARK_A}"
     )
     return records
+
+
+def build_office(slug, host, short_name, *, content=(), edition="ita-2566", hub=True, parent=None):
+    """One more office with its own site and its live ``content``: ``[(item code, date), ...]``.
+
+    With ``hub`` its pages sit under its hub's indicator pages (only those the content needs);
+    without, under its home page and the edition comes from the office's profile. ``parent`` puts
+    the office's home deeper in the tree than the other offices' (another root path length).
+    Returns ``{"site", "home", "hub", "pages": {code: [page, ...]}}``.
+    """
+    edition = CatalogueEdition.objects.get(slug=edition)
+    parent = parent or Page.get_first_root_node()
+    home = parent.add_child(instance=HomePage(title=f"หน้าแรก {short_name}", slug=slug))
+    site = Site.objects.create(hostname=host, port=80, root_page=home, site_name=slug)
+    profile = OfficeProfile.for_site(site)
+    profile.name = profile.short_name = short_name
+    profile.active_edition = edition
+    profile.save()
+    WorkGroup.create_defaults(site)
+    office = {"site": site, "home": home, "hub": None, "pages": {}}
+    if hub:
+        office["hub"] = home.add_child(
+            instance=TransparencyHubPage(title=f"OIT {short_name}", slug="oit", edition=edition)
+        )
+    indicators = {}
+    with trusted_publication():
+        for n, (code, date) in enumerate(content):
+            item = edition.items.get(code=code)
+            under = home
+            if hub:
+                if code not in indicators:
+                    indicators[code] = office["hub"].add_child(
+                        instance=IndicatorPage(title=item.name_th, slug=code.lower(), item=item)
+                    )
+                under = indicators[code]
+            page = DocumentPage(
+                title=f"{code} {short_name} {n}",
+                slug=f"{slug}-{n}",
+                date=date or timezone.localdate(),
+            )
+            under.add_child(instance=page)
+            page.catalogue_items.set([item])
+            page.save_revision().publish()
+            page.refresh_from_db()
+            office["pages"].setdefault(code, []).append(page)
+    return office

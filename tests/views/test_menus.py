@@ -25,6 +25,7 @@ def _app_menu_items():
         for fn in hooks.get_hooks(name)
     ]
     items += [fn() for fn in hooks.get_hooks("register_reports_menu_item")]
+    items += [fn() for fn in hooks.get_hooks("register_settings_menu_item")]
     for group in (DisclosureViewSetGroup(), FollowUpViewSetGroup()):
         items += group.get_submenu_items()
     return [item for item in items if item.url.startswith("/admin/disclosure/")]

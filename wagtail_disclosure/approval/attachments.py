@@ -36,6 +36,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail_disclosure.approval import policy
 from wagtail_disclosure.compliance.extract import PageContent
 from wagtail_disclosure.models.media import rights_of
+from wagtail_disclosure.models.offices import offices_of, single_office
 
 FROZEN = _(
     "This file is part of “%(title)s”, which the approval chain approved (or is approving): it "
@@ -112,11 +113,30 @@ def _approving_page(obj):
 # -- Receivers and hooks -------------------------------------------------------------------------
 
 
+def may_read_unpublished(user, document):
+    """Whether an admin user may read ``document`` before the public may: with one office, all of
+    them; with several, superusers, its uploader and the people of an office a page of which uses
+    it (an office's drafts stay with the office: ``models.offices``)."""
+    if user.is_superuser or single_office() is not None:
+        return True
+    if getattr(document, "uploaded_by_user_id", None) == user.pk:
+        return True
+    roots = list(offices_of(user).values_list("root_page__path", flat=True))
+    return any(
+        page.path.startswith(root) for page in _pages_referencing(document) for root in roots
+    )
+
+
 def before_serve_document(document, request):
-    """Wagtail's ``before_serve_document`` hook: the people of the admin read drafts; others
-    download a document only while it is public (``is_public``)."""
+    """Wagtail's ``before_serve_document`` hook: the people of the admin read drafts (of their own
+    office, on an install with several); others download a document only while it is public
+    (``is_public``)."""
     user = request.user
-    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+    if (
+        user.is_authenticated
+        and user.has_perm("wagtailadmin.access_admin")
+        and may_read_unpublished(user, document)
+    ):
         return None
     if not is_public(document):
         raise Http404

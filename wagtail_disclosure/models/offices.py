@@ -12,11 +12,18 @@ offices they have an active ``Person`` record in (superusers: every office), and
 admin (``OFFICE_SESSION_KEY`` in the session); the host name of the request never grants an
 office. While the install hosts a single office, every active user acts for it, as before there
 were several.
+
+Wagtail's page permissions follow the same rule (``OfficePagePermissionPolicy``): a Wagtail
+group's page permission counts only in the trees of the offices its member acts for. Offices set
+up one by one share the "Editors" and "Moderators" groups, which hold page permissions on every
+office's hub; an editor of office B still opens, lists, finds and changes no page of office A,
+in the page editor, the explorer, the admin search, the choosers or Wagtail's API.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from wagtail_disclosure.models.organisation import Person
 
@@ -138,3 +145,57 @@ def office_filter(model, site):
 def for_office(queryset, site):
     """``queryset`` narrowed to the records of ``site`` (none when ``site`` is ``None``)."""
     return queryset.filter(office_filter(queryset.model, site))
+
+
+def office_of_page(page):
+    """The site whose tree ``page`` is in (the deepest root above it); ``None`` outside them all."""
+    path = getattr(page, "path", "") or ""
+    roots = Site.objects.filter(
+        root_page__path__in=[path[:n] for n in range(Page.steplen, len(path) + 1, Page.steplen)]
+    )
+    return roots.order_by("-root_page__depth").first()
+
+
+class OfficePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, each counting only in the offices the user acts for.
+
+    A group's permission on a page inside one of the user's offices stands; on a page above
+    them (the tree's root) it stands on each of the user's offices; anywhere else it gives
+    nothing. With a single office (or for a superuser) this is Wagtail's own policy.
+    """
+
+    def get_all_permissions_for_user(self, user):
+        permissions = super().get_all_permissions_for_user(user)
+        if not user.is_active or user.is_superuser or single_office() is not None:
+            return permissions
+        roots = list(Page.objects.filter(pk__in=offices_of(user).values("root_page")))
+        kept = []
+        for permission in permissions:
+            path = permission.page.path
+            if any(path.startswith(root.path) for root in roots):
+                kept.append(permission)
+                continue
+            kept.extend(
+                GroupPagePermission(
+                    group_id=permission.group_id, page=root, permission=permission.permission
+                )
+                for root in roots
+                if root.path.startswith(path)
+            )
+        return kept
+
+    def users_with_any_permission_for_instance(self, actions, instance, include_superusers=True):
+        users = super().users_with_any_permission_for_instance(
+            actions, instance, include_superusers
+        )
+        if single_office() is not None:
+            return users
+        site = office_of_page(instance)
+        acting = Q(
+            pk__in=Person.objects.filter(site=site, active=True).values("user_id")
+            if site is not None
+            else []
+        )
+        if include_superusers:
+            acting |= Q(is_superuser=True)
+        return users.filter(acting)

@@ -106,7 +106,7 @@ def _site_id_for(page):
 def edition_for_page(page):
     """The catalogue edition that applies to ``page``: its hub's, else its site's office's."""
     if page is None or not getattr(page, "pk", None) and not getattr(page, "path", None):
-        return _default_edition()
+        return default_edition()
     hub = (
         TransparencyHubPage.objects.ancestor_of(page, inclusive=True).first() if page.path else None
     )
@@ -117,10 +117,11 @@ def edition_for_page(page):
         profile = OfficeProfile.for_site(site)
         if profile.active_edition_id:
             return profile.active_edition
-    return _default_edition()
+    return default_edition()
 
 
-def _default_edition():
+def default_edition():
+    """The install's default edition (``DEFAULT_EDITION``), ``None`` while it is not loaded."""
     return CatalogueEdition.objects.filter(slug=conf.get("DEFAULT_EDITION")).first()
 
 

@@ -24,7 +24,8 @@ and item: a constant number of queries whatever the number of pages or of office
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -40,19 +41,21 @@ from wagtail_disclosure.catalogue.effective import EffectiveItem, confirmed_over
 from wagtail_disclosure.catalogue.freshness import Freshness, ItemFreshness, freshness_of
 from wagtail_disclosure.links import absolute_url
 from wagtail_disclosure.models import (
+    CatalogueEdition,
     CatalogueItem,
     CorruptionComplaintPage,
     DisclosurePage,
     EmergencyPublication,
     FeedbackPage,
     IndicatorPage,
+    OfficeProfile,
     OnlinePresence,
     QuestionBoardPage,
     SatisfactionSurveyPage,
     TransparencyHubPage,
     WorkGroup,
 )
-from wagtail_disclosure.models.pages import edition_for_page
+from wagtail_disclosure.models.pages import default_edition
 from wagtail_disclosure.numbers import percent
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range, format_thai_date
 
@@ -98,6 +101,10 @@ class ItemFacts:
     languages: frozenset = frozenset()
     channels: int = 0
     answered_by_site: bool = False
+
+
+NO_FACTS = ItemFacts()  # an item nothing answers yet (never changed: ``replace`` makes a copy)
+_figures = attrgetter(*(f.name for f in fields(ItemFacts)))  # an ItemFacts as a hashable tuple
 
 
 @dataclass
@@ -378,15 +385,51 @@ def edition_for_site(site):
 
     The newest live hub counts: after ``disclosure_rollover`` the one before is an archive.
     """
-    hub = (
-        TransparencyHubPage.objects.live()
-        .descendant_of(site.root_page, inclusive=True)
-        .order_by("-pk")
-        .first()
+    return editions_of_offices([site])[site.pk]
+
+
+def editions_of_offices(sites):
+    """``{site.pk: edition or None}``: ``edition_for_site`` of many offices in a constant number
+    of queries (the agency view groups its offices by edition)."""
+    sites = list(sites)
+    roots = dict(
+        Page.objects.filter(pk__in={s.root_page_id for s in sites}).values_list("pk", "path")
     )
-    if hub is not None:
-        return hub.active_edition
-    return edition_for_page(site.root_page)
+    # The live hubs in the offices' trees: one condition per length of root path, not one per office.
+    hubs, under_a_root = TransparencyHubPage.objects.live(), Q(pk__in=[])
+    for n, length in enumerate(sorted({len(path) for path in roots.values()})):
+        hubs = hubs.alias(**{f"root_{n}": Substr("path", 1, length)})
+        under_a_root |= Q(**{f"root_{n}__in": [p for p in roots.values() if len(p) == length]})
+    hubs = list(hubs.filter(under_a_root).order_by("-pk").values_list("path", "edition_id"))
+    newest = {}  # root path: the newest live hub in its tree (hubs come newest first)
+    lengths = sorted({len(path) for path in roots.values()})
+    root_paths = set(roots.values())
+    for path, edition_id in hubs:
+        for length in lengths:
+            if path[:length] in root_paths:
+                newest.setdefault(path[:length], (path, edition_id))
+    chosen = {}
+    for site in sites:
+        hub = newest.get(roots[site.root_page_id])
+        chosen[site.pk] = hub[1] if hub else None
+        if hub and not hub[1]:
+            # A hub without an edition reads the topmost hub above it (``edition_for_page``).
+            chosen[site.pk] = min(
+                (h for h in hubs if hub[0].startswith(h[0])), key=lambda h: len(h[0])
+            )[1]
+    missing = [s for s in sites if chosen[s.pk] is None]
+    if missing:
+        profiles = dict(
+            OfficeProfile.objects.filter(site__in=missing).values_list("site", "active_edition")
+        )
+        default = None
+        for site in missing:
+            chosen[site.pk] = profiles.get(site.pk)
+            if chosen[site.pk] is None:
+                default = default or default_edition()
+                chosen[site.pk] = default.pk if default else None
+    editions = CatalogueEdition.objects.in_bulk({e for e in chosen.values() if e})
+    return {pk: editions.get(edition) for pk, edition in chosen.items()}
 
 
 def as_of(fy, today):
@@ -442,9 +485,12 @@ class _Offices:
         return absolute_url("/" + url_path[len(root) :], site) if url_path.startswith(root) else ""
 
 
-def _links(offices, edition, fy, past):
+def _links(offices, edition, fy, day, past):
     """The link table restricted to the offices' live pages answering ``edition``; one queryset per
-    distinct root path length (usually one), each with ``root`` = the office's root path."""
+    distinct root path length (usually one), each with ``root`` = the office's root path.
+
+    Read on a ``past`` day, what came after it is no evidence: content of later fiscal years, and
+    content dated after ``day``."""
     through = DisclosurePage.catalogue_items.through
     for length in offices.lengths:
         prefixes = [p for p in offices.by_path if len(p) == length]
@@ -456,7 +502,9 @@ def _links(offices, edition, fy, past):
         links = links.filter(root__in=prefixes)
         if past:
             links = links.filter(
-                Q(disclosurepage__fiscal_year__lte=fy) | Q(disclosurepage__fiscal_year__isnull=True)
+                Q(disclosurepage__fiscal_year__lte=fy)
+                | Q(disclosurepage__fiscal_year__isnull=True),
+                disclosurepage__date__lte=day,
             )
         yield links
 
@@ -472,17 +520,22 @@ def _in_scope(items, day, fy, channel_types):
     return q
 
 
-def readiness_of_offices(sites, edition, fy=None, request=None, today=None, pages=True):
+def readiness_of_offices(sites, edition, fy=None, request=None, today=None, pages=True, day=None):
     """``{site.pk: [ItemReadiness, ...]}`` for every office in ``sites``, in a constant number of
-    queries (the agency view of many offices). ``pages=False`` leaves out the newest pages of each
-    item (the figures do not need them)."""
+    queries (the agency view of many offices). ``pages=False`` gives the figures only: no newest
+    pages, responsible group or public URL per item (the agency view needs none of them). ``day``
+    is the day of reading (``as_of(fy, today)`` unless given: the end of a round, for the trend
+    per round)."""
     today = today or timezone.localdate()
     fy = fy or fiscal_year(today)
-    day = as_of(fy, today)
+    day = day or as_of(fy, today)
     past = day < today
     sites = list(sites)
     offices = _Offices(sites)
-    items = list(edition.items.select_related("section").order_by("sort_order"))
+    items = [
+        _with_rule_defaults(i)
+        for i in edition.items.select_related("section").order_by("sort_order")
+    ]
     channel_types = [ContentType.objects.get_for_model(m).pk for m in CHANNEL_PAGES]
     in_scope = _in_scope(items, day, fy, channel_types)
     formats = sorted({f for i in items for f in i.formats or []})
@@ -490,7 +543,7 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
     approved = approved_live_revision()
 
     facts, owners, latest = {}, {}, {}
-    for links in _links(offices, edition, fy, past):
+    for links in _links(offices, edition, fy, day, past):
         aggregates = {
             "count": Count("disclosurepage_id", distinct=True),
             "in_scope": Count("disclosurepage_id", distinct=True, filter=in_scope),
@@ -529,8 +582,9 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
                 languages=frozenset(c for c in languages if row[f"language_{c}"]),
                 channels=row["channels"],
             )
+        owned = links.filter(disclosurepage__responsible_group_id__isnull=False)
         for row in (
-            links.filter(disclosurepage__responsible_group_id__isnull=False)
+            (owned if pages else owned.none())
             .values("root", "catalogueitem_id", "disclosurepage__responsible_group_id")
             .annotate(n=Count("disclosurepage_id", distinct=True))
         ):
@@ -572,17 +626,17 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
             ):
                 latest.setdefault((row["root"], row["catalogueitem_id"]), []).append(row)
 
-    indicators = {}
+    indicators, hubs, groups = {}, {}, {}
+    indicator_pages = IndicatorPage.objects.live() if pages else IndicatorPage.objects.none()
     for row in (
-        IndicatorPage.objects.live()
-        .filter(item__edition=edition)
+        indicator_pages.filter(item__edition=edition)
         .order_by("pk")
         .values("item_id", "path", "url_path")
     ):
         for site in offices.sites_of(row["path"]):
             indicators.setdefault((site.pk, row["item_id"]), offices.url(site, row["url_path"]))
-    hubs = {}
-    for row in TransparencyHubPage.objects.live().order_by("pk").values("path", "url_path"):
+    hub_pages = TransparencyHubPage.objects.live() if pages else TransparencyHubPage.objects.none()
+    for row in hub_pages.order_by("pk").values("path", "url_path"):
         for site in offices.sites_of(row["path"]) or [
             s for s in sites if offices.root[s.pk]["path"] == row["path"]
         ]:
@@ -596,57 +650,71 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
             "site_id", "social_links", "e_services"
         )
     }
-    groups = {}
-    for group in WorkGroup.objects.filter(site__in=sites):
+    for group in WorkGroup.objects.filter(site__in=sites) if pages else []:
         groups.setdefault(group.site_id, {})[group.pk] = group
     overrides = confirmed_overrides([s.pk for s in sites], [i.pk for i in items])
 
-    result = {}
+    # shared: the item as every office without an override sees it; assessed: its verdict on the
+    # same facts (offices with the same figures for an item, e.g. nothing yet, share one).
+    result, shared, assessed = {}, {}, {}
     for site in sites:
         root = offices.root[site.pk]["path"]
         office_groups = groups.get(site.pk, {})
         by_code = {g.code: g for g in office_groups.values()}
         rows = {}
         for catalogue_item in items:
-            item = _with_rule_defaults(
-                EffectiveItem(catalogue_item, overrides.get((site.pk, catalogue_item.pk)))
-            )
-            key = (root, catalogue_item.pk)
-            item_facts = facts.get(key, ItemFacts())
+            pk = catalogue_item.pk
+            override = overrides.get((site.pk, pk))
+            if override is None:
+                item = shared.get(pk) or shared.setdefault(pk, EffectiveItem(catalogue_item))
+            else:
+                item = EffectiveItem(catalogue_item, override)
+            key = (root, pk)
+            item_facts = facts.get(key) or NO_FACTS
             if catalogue_item.answered_by and presence.get(site.pk, {}).get(
                 catalogue_item.answered_by
             ):
-                item_facts.answered_by_site = True
-            status, reason, freshness = assess(item, item_facts, day, fy)
-            page_facts = [
-                PageFact(
-                    pk=r["disclosurepage_id"],
-                    title=r["disclosurepage__title"],
-                    url=offices.url(site, r["disclosurepage__url_path"]),
-                    date=r["disclosurepage__date"],
-                    fiscal_year=r["disclosurepage__fiscal_year"],
-                    approved=bool(r["is_approved"]),
-                    group_id=r["disclosurepage__responsible_group_id"],
-                    last_published_at=r["disclosurepage__last_published_at"],
-                    in_scope=bool(r["counts"]),
+                item_facts = replace(item_facts, answered_by_site=True)  # this office's only
+            verdict = (pk, override.pk if override else None, *_figures(item_facts))
+            if verdict not in assessed:
+                assessed[verdict] = assess(item, item_facts, day, fy)
+            status, reason, freshness = assessed[verdict]
+            page_facts = []
+            if pages:
+                page_facts = sorted(
+                    (
+                        PageFact(
+                            pk=r["disclosurepage_id"],
+                            title=r["disclosurepage__title"],
+                            url=offices.url(site, r["disclosurepage__url_path"]),
+                            date=r["disclosurepage__date"],
+                            fiscal_year=r["disclosurepage__fiscal_year"],
+                            approved=bool(r["is_approved"]),
+                            group_id=r["disclosurepage__responsible_group_id"],
+                            last_published_at=r["disclosurepage__last_published_at"],
+                            in_scope=bool(r["counts"]),
+                        )
+                        for r in latest.get(key, ())
+                    ),
+                    key=lambda p: (p.date or datetime.date.min, p.pk),
+                    reverse=True,
                 )
-                for r in latest.get(key, [])
-            ]
-            page_facts.sort(key=lambda p: (p.date or datetime.date.min, p.pk), reverse=True)
-            counted = owners.get(key)
-            owner = (
-                office_groups.get(counted.most_common(1)[0][0])
-                if counted
-                else by_code.get(item.default_group_code)
-            )
-            rows[catalogue_item.pk] = ItemReadiness(
+            owner = None
+            if office_groups:  # figures only (``pages=False``): no owner
+                counted = owners.get(key)
+                owner = (
+                    office_groups.get(counted.most_common(1)[0][0])
+                    if counted
+                    else by_code.get(item.default_group_code)
+                )
+            rows[pk] = ItemReadiness(
                 item,
                 status,
                 reason,
                 page_facts,
                 owner,
                 freshness,
-                public_url=indicators.get((site.pk, catalogue_item.pk)) or hubs.get(site.pk, ""),
+                public_url=indicators.get((site.pk, pk)) or hubs.get(site.pk, ""),
                 has_content=item_facts.in_scope > 0 or item_facts.answered_by_site,
             )
         top = []

@@ -11,9 +11,12 @@ runs) and ``SUBMISSIONS_MENU_HOOK`` (the public submissions).
 """
 
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import policy_registry
 
+from wagtail_disclosure.models import Agency
 from wagtail_disclosure.views import permissions
 from wagtail_disclosure.views.reports.agency import AgencyReadinessView
 from wagtail_disclosure.views.reports.annual import AnnualReportView
@@ -190,3 +193,20 @@ def annual_report():
 
 def agency():
     return for_screen(AgencyReadinessView, order=990)
+
+
+# --- Settings menu ----------------------------------------------------------------------------
+
+
+def agencies():
+    """The supervising agencies, beside Wagtail's sites and locales: for those who may manage them
+    (the Agency model's permissions, as the viewset's screens ask)."""
+    return PermissionMenuItem(
+        capfirst(Agency._meta.verbose_name_plural),
+        reverse("wagtail_disclosure_admin_agencies:index"),
+        policy=policy_registry.get_by_type(Agency),
+        actions=("add", "change", "delete"),
+        name="disclosure-agencies",
+        icon_name="site",
+        order=604,
+    )
