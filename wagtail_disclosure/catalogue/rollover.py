@@ -4,8 +4,10 @@ The NACC changes the OIT list every year. Switching a hub to the new edition by 
 empty: no indicator pages, nothing linked. ``rollover`` does the year's change for one office:
 
 1. keeps last year's hub as a dated archive that assessors can still open: the same pages under a
-   new slug (``oit-2566``), its edition pinned, its title saying when it was archived;
-2. creates the new hub at the old address with one indicator page per item of the new edition;
+   new slug (``oit-2566``), its edition pinned, ``archived_on`` set (its pages show an "archived"
+   banner that links to the current hub), its title saying when it was archived;
+2. creates the new hub at the old address with one indicator page per item of the new edition,
+   and makes the new edition the office's active one;
 3. links the content of last year's items to the new items that continue them (the edition's
    ``previous_items``, else the same code) when the new item's scope still counts it on the day;
 4. says per new item what it still lacks (readiness's own statement, by the caller).
@@ -18,14 +20,17 @@ its latest revision, so that the next edit keeps it.
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail_disclosure.models import (
+    CHANNEL_PAGES,
     CatalogueItem,
     DisclosurePage,
     IndicatorPage,
+    OfficeProfile,
     TransparencyHubPage,
 )
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range, format_thai_date
@@ -54,9 +59,12 @@ def current_hub(site):
     )
 
 
-def still_counts(item, page, day):
+def still_counts(item, page, day, channel_types=()):
     """Whether last year's ``page`` (its ``date`` and ``fiscal_year``) still answers ``item`` on
-    ``day``: by the item's scope, as readiness reads it (a fiscal-year item wants this year's)."""
+    ``day``: by the item's scope, as readiness reads it (a fiscal-year item wants this year's).
+    A public submission channel (``CHANNEL_PAGES``) counts while it is live, whatever its date."""
+    if page.get("content_type_id") in channel_types:
+        return True
     fy = fiscal_year(day)
     if item.fiscal_year_bound or item.scope == CatalogueItem.Scope.CURRENT_FY:
         return (page["fiscal_year"] or 0) >= fy
@@ -116,6 +124,10 @@ def rollover(edition, site, today=None):
         indicator.save_revision().publish()
         result.created_indicators.append(item.code)
     result.linked = _link_content(edition, old_edition, site, today)
+    profile = OfficeProfile.for_site(site)
+    if profile.active_edition_id != edition.pk:
+        profile.active_edition = edition
+        profile.save(update_fields=["active_edition"])
     return result
 
 
@@ -127,6 +139,7 @@ def _archive_and_replace(hub, old_edition, edition, today):
     archive = hub.specific
     archive.edition = old_edition
     archive.slug = f"{slug}-{label}"
+    archive.archived_on = today
     archive.title = _("%(title)s (%(edition)s, archived on %(date)s)") % {
         "title": title,
         "edition": old_edition.name if old_edition is not None else label,
@@ -145,6 +158,7 @@ def _link_content(edition, old_edition, site, today):
     """Link the live content of last year's items to the new items whose scope still counts it."""
     through = DisclosurePage.catalogue_items.through
     live = DisclosurePage.objects.live().descendant_of(site.root_page)
+    channel_types = {ContentType.objects.get_for_model(m).pk for m in CHANNEL_PAGES}
     linked = {}
     for item in edition.items.select_related("edition").prefetch_related("previous_items"):
         old_items = _predecessors(item, old_edition)
@@ -154,9 +168,9 @@ def _link_content(edition, old_edition, site, today):
             live.filter(catalogue_items__in=old_items)
             .exclude(catalogue_items=item)
             .distinct()
-            .values("pk", "date", "fiscal_year")
+            .values("pk", "date", "fiscal_year", "content_type_id")
         )
-        keep = [p["pk"] for p in pages if still_counts(item, p, today)]
+        keep = [p["pk"] for p in pages if still_counts(item, p, today, channel_types)]
         through.objects.bulk_create(
             [through(disclosurepage_id=pk, catalogueitem_id=item.pk) for pk in keep],
             ignore_conflicts=True,
