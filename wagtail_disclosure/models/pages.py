@@ -419,6 +419,7 @@ class TransparencyHubPage(Page):
         for links_of_item in latest.values():
             links_of_item.sort(key=lambda link: (link.date, link.pk), reverse=True)
         today = today or timezone.localdate()
+        with_parts = {item.parent_id for item in items if item.parent_id}
         rows = []
         for item in items:
             stat = stats.get(item.pk, {})
@@ -437,6 +438,9 @@ class TransparencyHubPage(Page):
                     "latest_date": stat.get("latest"),
                     "updated_at": stat.get("updated"),
                     "latest": latest.get(item.pk, []),
+                    # An item of parts (format 2) is answered by its parts, listed after it.
+                    "has_parts": item.pk in with_parts,
+                    "is_part": item.parent_id is not None,
                 }
             )
         return rows

@@ -91,12 +91,12 @@ def order_context(order):
         (a for a in appointments if a.is_committee),
         key=lambda a: (ROLE_ORDER[a.role], a.sort_order, a.pk),
     )
-    groups = []
-    officers = [a for a in appointments if not a.is_committee]
-    for group in WorkGroup.objects.filter(site=site):
-        people = [a for a in officers if a.work_group_id == group.pk]
-        if people:
-            groups.append({"group": group, "officers": people})
+    # The groups in the order the order lists them (as typed), each with its officers.
+    groups = {}
+    for officer in (a for a in appointments if not a.is_committee):
+        groups.setdefault(officer.work_group_id, {"group": officer.work_group, "officers": []})
+        groups[officer.work_group_id]["officers"].append(officer)
+    groups = list(groups.values())
     effective = order.effective_from
     emblem = conf.get("MEMO_EMBLEM")
     return {
@@ -117,6 +117,8 @@ def order_context(order):
             for n, a in enumerate(members, start=1)
         ],
         "groups": [dict(g, number=num(f"2.{n}")) for n, g in enumerate(groups, start=1)],
+        "first": num(1),
+        "second": num(2),
         # "ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป" when the order takes effect the day it is signed.
         "since": format_thai_date(effective, digits=digits) if effective != order.date else "",
         "until": format_thai_date(order.effective_until, digits=digits)
