@@ -162,6 +162,8 @@ def test_rollover_from_ita_2566_to_ita_2568_keeps_what_still_counts(demo):
     current = client.get(new_hub.url).content.decode()
     assert "data-wd-archived" not in current
     assert "ดูข้อย่อยด้านล่าง" in current  # O1 is answered by its parts, listed under it
+    assert "บริการอิเล็กทรอนิกส์ (O10)" in current  # the new list's code for e-services
+    assert "บริการอิเล็กทรอนิกส์ (O18)" in html  # the archive keeps ITA 2566's
     new_o7 = IndicatorPage.objects.child_of(new_hub).get(item__code="O7")
     assert report.title in client.get(new_o7.url).content.decode()
 

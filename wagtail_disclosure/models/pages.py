@@ -484,9 +484,17 @@ class TransparencyHubPage(Page):
                 grouped[-1]["rows"].append(row)
             return grouped
 
+        edition = self.active_edition
         context.update(
             archive=self.archive_notice(),
-            edition=self.active_edition,
+            # The items the office's online presence answers, by the edition's own codes (ITA
+            # 2566's O9 and O18, ITA 2568's O10).
+            presence_codes=dict(
+                edition.items.exclude(answered_by="").values_list("answered_by", "code")
+            )
+            if edition is not None
+            else {},
+            edition=edition,
             rows=rows,
             sections=SimpleLazyObject(sections),
             missing=SimpleLazyObject(lambda: [r for r in rows if not r["count"]]),

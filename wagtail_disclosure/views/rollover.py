@@ -103,6 +103,6 @@ class RolloverView(CurrentSiteMixin, PermissionCheckedMixin, View):
             page_title=self.page_title,
             header_icon=self.header_icon,
             office=self.office,
-            action_url=reverse(self.index_url_name),
+            form_url=reverse(self.index_url_name),
         )
         return TemplateResponse(self.request, self.template_name, context)
