@@ -166,6 +166,13 @@ def test_rollover_from_ita_2566_to_ita_2568_keeps_what_still_counts(demo):
     assert "บริการอิเล็กทรอนิกส์ (O18)" in html  # the archive keeps ITA 2566's
     new_o7 = IndicatorPage.objects.child_of(new_hub).get(item__code="O7")
     assert report.title in client.get(new_o7.url).content.decode()
+    # O1's page (the address the ITAS export gives for O1) shows its parts' content and links.
+    new_o1 = IndicatorPage.objects.child_of(new_hub).get(item__code="O1")
+    o1_html = client.get(new_o1.url).content.decode()
+    for pk in _old("O1") | _old("O3"):
+        assert DisclosurePage.objects.get(pk=pk).title in o1_html
+    o1_1 = IndicatorPage.objects.child_of(new_hub).get(item__code="O1.1")
+    assert o1_1.url in o1_html
 
 
 def _year_after(tmp_path, previous="ita-2568"):

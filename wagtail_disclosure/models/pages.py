@@ -569,13 +569,30 @@ class IndicatorPage(Page):
         # The office's pages (its home and below), as the hub's table counts them: after
         # ``disclosure_rollover`` the content that still counts stays under last year's hub.
         office = hub.path[: -hub.steplen] if hub is not None else self.path
+        # An item of parts (format 2) is answered by its parts: its page (the address the ITAS
+        # export gives for the item) lists their content and links to each part's page.
+        parts = IndicatorPage.objects.none()
+        if hub is not None:
+            parts = (
+                IndicatorPage.objects.live()
+                .child_of(hub)
+                .filter(item__parent=self.item)
+                .select_related("item")
+                .order_by("item__sort_order")
+            )
+        item_ids = [self.item_id, *(p.item_id for p in parts)]
         pages = (
             DisclosurePage.objects.live()
-            .filter(catalogue_items=self.item)
+            .filter(
+                pk__in=DisclosurePage.catalogue_items.through.objects.filter(
+                    catalogueitem_id__in=item_ids
+                ).values("disclosurepage_id")
+            )
             .filter(path__startswith=office, depth__gt=(hub or self).depth)
             .order_by("-date", "-pk")
             .only("id", "title", "url_path", "date", "fiscal_year", "path", "depth")
         )
+        context["parts"] = list(parts)
         context["pages"] = Paginator(pages, 20).get_page(request.GET.get("page"))
         context["freshness"] = self.freshness()
         context["archive"] = hub.archive_notice() if hub is not None else None
