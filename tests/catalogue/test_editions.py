@@ -116,6 +116,12 @@ def test_rollover_from_ita_2566_to_ita_2568_keeps_what_still_counts(demo):
     DocumentPage.objects.filter(pk=stale.pk).update(fiscal_year=fy - 2)
     plan_last_year = _old("O11")  # the demo's plan of last fiscal year
     assert plan_last_year
+    structure = DocumentPage.objects.get(slug="structure")
+    old_addresses = {
+        "structure": structure.url,
+        "o43": IndicatorPage.objects.get(item__code="O43").url,
+        "o1": IndicatorPage.objects.get(item__code="O1").url,
+    }
     edition = load("ita-2568").edition
 
     out = io.StringIO()
@@ -173,6 +179,15 @@ def test_rollover_from_ita_2566_to_ita_2568_keeps_what_still_counts(demo):
         assert DisclosurePage.objects.get(pk=pk).title in o1_html
     o1_1 = IndicatorPage.objects.child_of(new_hub).get(item__code="O1.1")
     assert o1_1.url in o1_html
+    # Last year's addresses keep working: content moved with the archive redirects to it, an
+    # indicator the new list dropped redirects to the archive's, the new hub's own stay its own.
+    moved = client.get(old_addresses["structure"])
+    assert moved.status_code == 301
+    assert moved["Location"] == DocumentPage.objects.get(pk=structure.pk).url
+    assert moved["Location"].startswith(old_hub.url)
+    dropped = client.get(old_addresses["o43"])
+    assert dropped.status_code == 301 and dropped["Location"].startswith(old_hub.url)
+    assert client.get(old_addresses["o1"]).status_code == 200  # ITA 2568's O1 now
 
 
 def _year_after(tmp_path, previous="ita-2568"):
