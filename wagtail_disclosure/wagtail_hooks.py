@@ -57,8 +57,10 @@ modeladmin_register(modeladmin.ComplianceRunAdmin)
 
 @hooks.register("register_permissions")
 def register_report_permission():
+    """Permissions of no screen's model that groups are given in Settings → Groups."""
     return Permission.objects.filter(
-        content_type__app_label="wagtail_disclosure", codename="view_reports"
+        content_type__app_label="wagtail_disclosure",
+        codename__in=["view_reports", "rollover_catalogueedition"],
     )
 
 
@@ -71,6 +73,7 @@ def register_chain_permissions():
     )
 
 
+hooks.register(menus.DISCLOSURE_MENU_HOOK, menus.rollover)
 hooks.register("register_admin_menu_item", menus.submissions_menu)
 hooks.register("register_admin_menu_item", offices.office_menu_item)
 hooks.register(menus.DISCLOSURE_MENU_HOOK, menus.approval_chain)
@@ -95,6 +98,7 @@ hooks.register("register_reports_menu_item", menus.turnaround)
 hooks.register("register_reports_menu_item", menus.freshness)
 hooks.register("register_reports_menu_item", menus.operating_calendar)
 hooks.register("register_reports_menu_item", menus.annual_report)
+hooks.register("register_reports_menu_item", menus.web_officers)
 
 hooks.register("after_create_page", compliance.after_save_message)
 hooks.register("after_edit_page", compliance.after_save_message)

@@ -60,6 +60,12 @@ class CatalogueEdition(BilingualNameMixin):
         verbose_name = _("catalogue edition")
         verbose_name_plural = _("catalogue editions")
         ordering = ["-year", "slug"]
+        permissions = [
+            (
+                "rollover_catalogueedition",
+                _("Can move an office's hub to a new edition (rollover)"),
+            )
+        ]
 
     def __str__(self):
         return self.name

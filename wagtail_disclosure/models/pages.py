@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, Max, Window
+from django.db.models import Count, F, Max, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -45,9 +45,14 @@ class DisclosurePageForm(WagtailAdminPageForm):
         if field is not None:
             edition = edition_for_page(parent or self.instance)
             if edition is not None:
-                field.queryset = CatalogueItem.objects.filter(edition=edition).order_by(
-                    "sort_order"
+                # The items a page already answers stay offered (and kept): after a rollover a
+                # page answers last year's item and this year's.
+                linked = (
+                    [i.pk for i in self.instance.catalogue_items.all()] if self.instance.pk else []
                 )
+                field.queryset = CatalogueItem.objects.filter(
+                    Q(edition=edition) | Q(pk__in=linked)
+                ).order_by("-edition__year", "sort_order")
             if not self.instance.pk and parent is not None:
                 indicator = parent.specific_deferred
                 # The instance's own (empty) values are already in ``initial``: replace them.
@@ -110,6 +115,9 @@ def edition_for_page(page):
     hub = (
         TransparencyHubPage.objects.ancestor_of(page, inclusive=True).first() if page.path else None
     )
+    if hub is not None and hub.archived_on is not None:
+        # Content under last year's archived hub is still edited this year: this year's list.
+        hub = hub.current_hub() or hub
     if hub and hub.edition_id:
         return hub.edition
     site = page.get_site() if page.path else None
@@ -277,6 +285,8 @@ class TransparencyHubPage(Page):
         help_text=_("Leave empty to follow the office's active edition."),
     )
     intro = RichTextField(_("introduction"), blank=True)
+    # Set by ``disclosure_rollover`` on last year's hub: the public pages under it say "archived".
+    archived_on = models.DateField(_("archived on"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [FieldPanel("edition"), FieldPanel("intro")]
     subpage_types = ["wagtail_disclosure.IndicatorPage"]
@@ -293,6 +303,28 @@ class TransparencyHubPage(Page):
         if self.edition_id:
             return self.edition
         return edition_for_page(self)
+
+    def archive_notice(self):
+        """What the "archived" banner says on this hub and its indicator pages, or None."""
+        if self.archived_on is None:
+            return None
+        return {
+            "edition": self.active_edition,
+            "archived_on": self.archived_on,
+            "current": self.current_hub(),
+        }
+
+    def current_hub(self):
+        """The hub that replaced this one, for an archive: the newest live hub beside it."""
+        if self.archived_on is None:
+            return self
+        return (
+            TransparencyHubPage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .filter(archived_on__isnull=True)
+            .order_by("-pk")
+            .first()
+        )
 
     def live_links(self, item_ids):
         """The links between these catalogue items and the office's live pages (under the hub's
@@ -410,6 +442,7 @@ class TransparencyHubPage(Page):
         for links_of_item in latest.values():
             links_of_item.sort(key=lambda link: (link.date, link.pk), reverse=True)
         today = today or timezone.localdate()
+        with_parts = {item.parent_id for item in items if item.parent_id}
         rows = []
         for item in items:
             stat = stats.get(item.pk, {})
@@ -426,6 +459,9 @@ class TransparencyHubPage(Page):
                     "latest_date": stat.get("latest"),
                     "updated_at": stat.get("updated"),
                     "latest": latest.get(item.pk, []),
+                    # An item of parts (format 2) is answered by its parts, listed after it.
+                    "has_parts": item.pk in with_parts,
+                    "is_part": item.parent_id is not None,
                 }
             )
         return rows
@@ -469,8 +505,17 @@ class TransparencyHubPage(Page):
                 grouped[-1]["rows"].append(row)
             return grouped
 
+        edition = self.active_edition
         context.update(
-            edition=self.active_edition,
+            archive=self.archive_notice(),
+            # The items the office's online presence answers, by the edition's own codes (ITA
+            # 2566's O9 and O18, ITA 2568's O10).
+            presence_codes=dict(
+                edition.items.exclude(answered_by="").values_list("answered_by", "code")
+            )
+            if edition is not None
+            else {},
+            edition=edition,
             rows=rows,
             sections=SimpleLazyObject(sections),
             missing=SimpleLazyObject(lambda: [r for r in rows if not r["count"]]),
@@ -551,13 +596,34 @@ class IndicatorPage(Page):
         # The pages under this indicator's hub only: every office's hub has an indicator page for
         # the same catalogue item, and one office's page must not list another office's content.
         hub = TransparencyHubPage.objects.parent_of(self).first()
+        # The office's pages (its home and below), as the hub's table counts them: after
+        # ``disclosure_rollover`` the content that still counts stays under last year's hub.
+        office = hub.path[: -hub.steplen] if hub is not None else self.path
+        # An item of parts (format 2) is answered by its parts: its page (the address the ITAS
+        # export gives for the item) lists their content and links to each part's page.
+        parts = IndicatorPage.objects.none()
+        if hub is not None:
+            parts = (
+                IndicatorPage.objects.live()
+                .child_of(hub)
+                .filter(item__parent=self.item)
+                .select_related("item")
+                .order_by("item__sort_order")
+            )
+        item_ids = [self.item_id, *(p.item_id for p in parts)]
         pages = (
             DisclosurePage.objects.live()
-            .filter(catalogue_items=self.item)
-            .filter(path__startswith=(hub or self).path)
+            .filter(
+                pk__in=DisclosurePage.catalogue_items.through.objects.filter(
+                    catalogueitem_id__in=item_ids
+                ).values("disclosurepage_id")
+            )
+            .filter(path__startswith=office, depth__gt=(hub or self).depth)
             .order_by("-date", "-pk")
             .only("id", "title", "url_path", "date", "fiscal_year", "path", "depth")
         )
+        context["parts"] = list(parts)
         context["pages"] = Paginator(pages, 20).get_page(request.GET.get("page"))
         context["freshness"] = self.freshness()
+        context["archive"] = hub.archive_notice() if hub is not None else None
         return context

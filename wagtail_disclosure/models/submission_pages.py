@@ -454,3 +454,8 @@ class SubmissionStatisticsPage(DisclosurePage):
             context["services"] = service_figures(site, year)
             context["satisfaction"] = satisfaction_figures(site, year)
         return context
+
+
+# The public submission channels (O8, O28, O30 and the survey of O17 in ITA 2566): pages that stay
+# valid while live, so that they count in an item's scope whatever their date (readiness, rollover).
+CHANNEL_PAGES = (QuestionBoardPage, CorruptionComplaintPage, FeedbackPage, SatisfactionSurveyPage)

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.permissions import policy_registry
 
+from wagtail_disclosure.compat import permission_policy_for
 from wagtail_disclosure.models import Agency
 from wagtail_disclosure.views import permissions
 from wagtail_disclosure.views.reports.agency import AgencyReadinessView
@@ -34,6 +34,8 @@ from wagtail_disclosure.views.reports.satisfaction import SatisfactionView
 from wagtail_disclosure.views.reports.service_statistics import ServiceStatisticsView
 from wagtail_disclosure.views.reports.tracking_forms import TrackingFormsView
 from wagtail_disclosure.views.reports.turnaround import TurnaroundView
+from wagtail_disclosure.views.reports.web_officers import WebOfficersView
+from wagtail_disclosure.views.rollover import RolloverView
 from wagtail_disclosure.views.submissions.complaints import ComplaintListView
 from wagtail_disclosure.views.submissions.feedback import FeedbackListView
 from wagtail_disclosure.views.submissions.personal_data import PersonalDataView
@@ -123,6 +125,18 @@ def approval_chain():
     )
 
 
+def rollover():
+    return PermissionMenuItem(
+        RolloverView.page_title,
+        reverse(RolloverView.index_url_name),
+        policy=RolloverView.permission_policy,
+        actions=[RolloverView.permission_required],
+        name="disclosure-rollover",
+        icon_name=RolloverView.header_icon,
+        order=6,
+    )
+
+
 # --- Reports menu -----------------------------------------------------------------------------
 
 
@@ -191,6 +205,10 @@ def annual_report():
     )
 
 
+def web_officers():
+    return for_screen(WebOfficersView, order=1008)
+
+
 def agency():
     return for_screen(AgencyReadinessView, order=990)
 
@@ -204,7 +222,7 @@ def agencies():
     return PermissionMenuItem(
         capfirst(Agency._meta.verbose_name_plural),
         reverse("wagtail_disclosure_admin_agencies:index"),
-        policy=policy_registry.get_by_type(Agency),
+        policy=permission_policy_for(Agency),
         actions=("add", "change", "delete"),
         name="disclosure-agencies",
         icon_name="site",
