@@ -171,10 +171,11 @@ class SubmissionPageMixin(RoutablePageMixin):
                 status = _refuse(form, refusal)
             elif form.is_valid():
                 submission = self.process_form_submission(form)
+                # One code per submission: the thanks page shows the tracking code only (a
+                # complaint's reference appears in the tracker, once the code is given).
                 request.session[SESSION_KEY] = {
                     "page": self.pk,
                     "code": getattr(submission, "tracking_code", None),
-                    "reference": getattr(submission, "reference", ""),
                 }
                 return redirect(self.url + self.reverse_subpage("thanks"))
         return self.render_page(
@@ -244,14 +245,20 @@ class TrackingCodeMixin:
                     site=self.get_site(), tracking_hash=hash_code(form.cleaned_data["code"])
                 ).first()
                 if found is None:
-                    form.add_error(
-                        "code",
-                        _(
-                            "No submission has this code. Check it and try again (letters A–Z, digits 2–7)."
-                        ),
-                    )
+                    form.add_error("code", self.not_found_message(form.cleaned_data["code"]))
                     status = 404
         return self.render_page(request, "track.html", status=status, form=form, found=found)
+
+    def not_found_message(self, typed):
+        looks_like_reference = getattr(self.submission_model, "looks_like_reference", None)
+        if looks_like_reference is not None and looks_like_reference(typed):
+            # One code per submission: the reference is the office's number, never a key.
+            return _(
+                "This is a reference number, which the office uses in its correspondence. Follow "
+                "your submission with the tracking code shown when you filed it (four groups of "
+                "four letters and digits, e.g. ABCD-EFGH-JKLM-NPQR)."
+            )
+        return _("No submission has this code. Check it and try again (letters A–Z, digits 2–7).")
 
     def save_submission(self, form):
         code, form.instance.tracking_hash = new_code()
