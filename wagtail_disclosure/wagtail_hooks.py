@@ -14,6 +14,7 @@ from wagtail_disclosure.views import (
     approval_hooks,
     compliance,
     dashboard,
+    explorer,
     menus,
     modeladmin,
     offices,
@@ -76,6 +77,9 @@ hooks.register("register_reports_menu_item", menus.turnaround)
 hooks.register("register_reports_menu_item", menus.freshness)
 hooks.register("register_reports_menu_item", menus.operating_calendar)
 hooks.register("register_reports_menu_item", menus.annual_report)
+
+# O-codes beside the titles in the page explorer.
+hooks.register("construct_explorer_page_queryset", explorer.annotate_codes)
 
 hooks.register("after_create_page", compliance.after_save_message)
 hooks.register("after_edit_page", compliance.after_save_message)

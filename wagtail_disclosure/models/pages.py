@@ -133,7 +133,32 @@ CATALOGUE_ITEM_SEARCH_FIELDS = [
 ]
 
 
-class DisclosurePage(Page):
+# What the page explorer annotates on the rows it lists (``views.explorer``): the indicator's item
+# code, or the codes of the (first two) items a content page answers and how many it answers.
+EXPLORER_CODE = "disclosure_code"
+EXPLORER_SECOND_CODE = "disclosure_second_code"
+EXPLORER_CODE_COUNT = "disclosure_code_count"
+
+
+class CodedAdminTitleMixin:
+    """The admin title starts with the O-code(s) when the explorer annotated them ("O12 รายงาน…"):
+    officers know the indicators by code. Elsewhere (no annotation) the title is Wagtail's own, so
+    no screen pays a query per page for it."""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        code = getattr(self, EXPLORER_CODE, None)
+        if not code:
+            return title
+        codes = [code]
+        second = getattr(self, EXPLORER_SECOND_CODE, None)
+        if second:
+            codes.append(second)
+        more = (getattr(self, EXPLORER_CODE_COUNT, None) or 0) - len(codes)
+        return ", ".join(codes) + (f" +{more}" if more > 0 else "") + " " + title
+
+
+class DisclosurePage(CodedAdminTitleMixin, Page):
     """Fields every piece of disclosed content has: catalogue items, group, fiscal year, date."""
 
     catalogue_items = ParentalManyToManyField(
@@ -470,7 +495,7 @@ class HubLink:
     date: datetime.date
 
 
-class IndicatorPage(Page):
+class IndicatorPage(CodedAdminTitleMixin, Page):
     """One catalogue item on the public site, holding the content that answers it."""
 
     item = models.ForeignKey(
