@@ -78,8 +78,9 @@ hooks.register("register_reports_menu_item", menus.freshness)
 hooks.register("register_reports_menu_item", menus.operating_calendar)
 hooks.register("register_reports_menu_item", menus.annual_report)
 
-# O-codes beside the titles in the page explorer.
+# O-codes beside the titles in the page explorer; moves to an indicator that takes other kinds.
 hooks.register("construct_explorer_page_queryset", explorer.annotate_codes)
+hooks.register("before_move_page", explorer.before_move_page)
 
 hooks.register("after_create_page", compliance.after_save_message)
 hooks.register("after_edit_page", compliance.after_save_message)

@@ -187,6 +187,9 @@ class DisclosurePage(CodedAdminTitleMixin, Page):
 
     is_creatable = False
     base_form_class = DisclosurePageForm
+    # What kind of content this page type is (``catalogue.PageKind``): it may be filed under an
+    # indicator page whose item takes that kind (``CatalogueItem.allowed_page_kinds``).
+    page_kind = None
 
     disclosure_panels = [
         ChecksPanel(),
@@ -221,6 +224,43 @@ class DisclosurePage(CodedAdminTitleMixin, Page):
         date = values.get("date")
         return fiscal_year(date) if date else None
 
+    @classmethod
+    def can_create_at(cls, parent):
+        # The "add child page" choices and the create view: only the kinds the item takes.
+        return super().can_create_at(parent) and cls.answers_under(parent)
+
+    def can_move_to(self, parent):
+        # The move chooser and the move action (a reorder under the same parent is not a move).
+        return super().can_move_to(parent) and self.answers_under(parent)
+
+    @classmethod
+    def answers_under(cls, parent):
+        """Whether this page type may be filed under ``parent``: yes unless ``parent`` is an
+        indicator page whose catalogue item takes other kinds of content."""
+        kinds = page_kinds_under(parent)
+        return kinds is None or cls.page_kind in kinds
+
+    @classmethod
+    def refusal_under(cls, parent):
+        """The message refusing this page type under ``parent``, or None when it may go there."""
+        if cls.answers_under(parent):
+            return None
+        item = indicator_item(parent)
+        names = {str(kind): str(kind.label) for kind in CatalogueItem.PageKind}
+        return _("A %(type)s cannot answer %(code)s. Under this indicator add: %(allowed)s.") % {
+            "type": cls._meta.verbose_name,
+            "code": item.code,
+            "allowed": ", ".join(names.get(kind, kind) for kind in item.allowed_page_kinds),
+        }
+
+    @classmethod
+    def check_parent(cls, parent):
+        """Refuse (``ValidationError``) to put this page type under a parent whose item it cannot
+        answer."""
+        message = cls.refusal_under(parent)
+        if message:
+            raise ValidationError(message)
+
     def check_date(self):
         """A B.E. year taken as C.E. (15 Nov 2569 for 15 Nov 2026) is refused wherever it comes from."""
         try:
@@ -242,6 +282,10 @@ class DisclosurePage(CodedAdminTitleMixin, Page):
 
     def clean(self):
         super().clean()
+        if not self.pk and self.path and self.depth and self.depth > 1:
+            # A new page, placed: created by code, the API or a tampered form (the admin offers
+            # only the kinds the item takes). Pages filed before an item's kinds changed stay.
+            self.check_parent(self.get_parent())
         self.check_date()
         if self.fiscal_year is not None and self.fiscal_year not in BE_YEARS:
             raise ValidationError(
@@ -267,6 +311,27 @@ class DisclosurePage(CodedAdminTitleMixin, Page):
     @property
     def in_current_fiscal_year(self):
         return self.fiscal_year == fiscal_year()
+
+
+def indicator_item(page):
+    """The catalogue item of ``page`` when it is an indicator page, else None (read once per
+    page object: the add-page screen asks for each of the ten page types)."""
+    if page is None:
+        return None
+    if "_disclosure_item" not in page.__dict__:
+        if isinstance(page, IndicatorPage):
+            item = page.item
+        else:
+            item = CatalogueItem.objects.filter(indicator_pages=page.pk).first()
+        page.__dict__["_disclosure_item"] = item
+    return page.__dict__["_disclosure_item"]
+
+
+def page_kinds_under(parent):
+    """The page kinds that may be filed under ``parent``: its item's, or None (no rule) when
+    ``parent`` is not an indicator page."""
+    item = indicator_item(parent)
+    return item.allowed_page_kinds if item is not None else None
 
 
 class PageSource(Orderable):

@@ -36,6 +36,7 @@ from wagtail_disclosure.forms.submissions import (
     SurveyForm,
     TrackForm,
 )
+from wagtail_disclosure.models.catalogue import PageKind
 from wagtail_disclosure.models.pages import DisclosurePage
 from wagtail_disclosure.models.submission_stats import (
     available_years,
@@ -272,6 +273,8 @@ class QuestionBoardPage(
 ):
     """The Q&A board (O8): published questions with answers, a form to ask, tracking by code."""
 
+    page_kind = PageKind.QUESTIONS
+
     submission_model = Question
     submission_form_class = QuestionForm
     form_template = "question_form.html"
@@ -325,6 +328,8 @@ class CorruptionComplaintPage(
 ):
     """The corruption complaint form (O28), separate from general feedback."""
 
+    page_kind = PageKind.COMPLAINTS
+
     submission_model = CorruptionComplaint
     submission_form_class = ComplaintForm
     default_privacy_notice = _(
@@ -363,6 +368,8 @@ class CorruptionComplaintPage(
 class FeedbackPage(SubmissionPageMixin, SubmissionFormFields, DisclosurePage):
     """Opinions and suggestions (O30), with the year's figures shown under the form."""
 
+    page_kind = PageKind.FEEDBACK
+
     submission_model = Feedback
     submission_form_class = FeedbackForm
     default_privacy_notice = _(
@@ -387,6 +394,8 @@ class FeedbackPage(SubmissionPageMixin, SubmissionFormFields, DisclosurePage):
 
 class SatisfactionSurveyPage(SubmissionPageMixin, SubmissionFormFields, DisclosurePage):
     """The service satisfaction survey (O17), with the results per fiscal year."""
+
+    page_kind = PageKind.SURVEY
 
     submission_model = SurveyResponse
     submission_form_class = SurveyForm
@@ -425,6 +434,8 @@ class SatisfactionSurveyPage(SubmissionPageMixin, SubmissionFormFields, Disclosu
 
 class SubmissionStatisticsPage(DisclosurePage):
     """Public figures per fiscal year: service statistics (O16) or complaint statistics (O29)."""
+
+    page_kind = PageKind.STATISTICS
 
     class Figures(models.TextChoices):
         SERVICES = "services", _("Service statistics (O16)")
