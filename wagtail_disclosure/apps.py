@@ -16,5 +16,8 @@ class WagtailDisclosureConfig(AppConfig):
             system_checks,  # noqa: F401 – registers the system checks
         )
         from wagtail_disclosure.compliance import rules  # noqa: F401 – registers the built-in rules
+        from wagtail_disclosure.forms.dates import register_admin_date_fields
 
         receivers.connect()
+        # Before any admin form class is built (Wagtail's system checks build the page forms).
+        register_admin_date_fields()

@@ -3,9 +3,11 @@
 Screens live in ``views`` (URLs in ``views.urls``, menu items in ``views.menus``).
 """
 
+import django_filters
 from django.contrib.auth.models import Permission
 from django.urls import include, path
 from wagtail import hooks
+from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail_modeladmin.options import modeladmin_register
 
 from wagtail_disclosure.approval import attachments
@@ -77,6 +79,14 @@ hooks.register("register_reports_menu_item", menus.turnaround)
 hooks.register("register_reports_menu_item", menus.freshness)
 hooks.register("register_reports_menu_item", menus.operating_calendar)
 hooks.register("register_reports_menu_item", menus.annual_report)
+
+# Active date filters named in B.E., on Wagtail's own screens too (viewsets.BuddhistFilterSet).
+register_filter_adapter_class(
+    django_filters.DateFilter, viewsets.BuddhistDateFilterAdapter, exact_class=False
+)
+register_filter_adapter_class(
+    django_filters.DateFromToRangeFilter, viewsets.BuddhistDateRangeFilterAdapter
+)
 
 # O-codes beside the titles in the page explorer; moves to an indicator that takes other kinds.
 hooks.register("construct_explorer_page_queryset", explorer.annotate_codes)

@@ -30,7 +30,7 @@ from wagtail_disclosure.fields import (
 from wagtail_disclosure.forms.dates import use_be_dates
 from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem
 from wagtail_disclosure.models.organisation import OfficeProfile, WorkGroup
-from wagtail_disclosure.panels import ChecksPanel
+from wagtail_disclosure.panels import BUDDHIST_SETTINGS_PANELS, ChecksPanel
 from wagtail_disclosure.thai.dates import BE_YEARS, check_plausible_date, fiscal_year
 
 
@@ -203,6 +203,7 @@ class DisclosurePage(CodedAdminTitleMixin, Page):
         ),
     ]
     sources_panels = [InlinePanel("sources", heading=_("Sources"), label=_("source"))]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -368,6 +369,7 @@ class TransparencyHubPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("edition"), FieldPanel("intro")]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
     subpage_types = ["wagtail_disclosure.IndicatorPage"]
     max_count_per_parent = 1
 
@@ -572,6 +574,7 @@ class IndicatorPage(CodedAdminTitleMixin, Page):
     body = RichTextField(_("description"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("item"), FieldPanel("body")]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
     parent_page_types = ["wagtail_disclosure.TransparencyHubPage"]
     subpage_types = [
         "wagtail_disclosure.DocumentPage",
