@@ -25,7 +25,9 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables import ttProgram
 
-FONTS = Path(__file__).resolve().parent.parent / "wagtail_disclosure/static/wagtail_disclosure/fonts"
+FONTS = (
+    Path(__file__).resolve().parent.parent / "wagtail_disclosure/static/wagtail_disclosure/fonts"
+)
 STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 # Glyph height of Sarabun over TH Sarabun New's, measured as the module docstring says.
 SCALE = 1.4715

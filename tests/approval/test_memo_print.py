@@ -149,7 +149,7 @@ def letter_height(font, letters=THAI_LETTERS):
 
 
 def test_print_font_draws_thai_as_large_as_th_sarabun_new():
-    """"Sarabun Print" at 16 pt has the letters of TH Sarabun New at 16 pt (Debian's Laksaman is
+    """ "Sarabun Print" at 16 pt has the letters of TH Sarabun New at 16 pt (Debian's Laksaman is
     TH Sarabun New enlarged by 1/0.66), where Sarabun itself has them 1.47 times larger."""
     printed = letter_height(TTFont(FONTS / "SarabunPrint-Regular.ttf"))
     sarabun = letter_height(TTFont(FONTS / "Sarabun-Regular.ttf"))
