@@ -11,6 +11,7 @@ from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail_modeladmin.options import modeladmin_register
 
 from wagtail_disclosure.approval import attachments
+from wagtail_disclosure.i18n import supplement
 from wagtail_disclosure.submissions import notifications as submission_notifications
 from wagtail_disclosure.views import (
     approval_hooks,
@@ -87,6 +88,9 @@ register_filter_adapter_class(
 register_filter_adapter_class(
     django_filters.DateFromToRangeFilter, viewsets.BuddhistDateRangeFilterAdapter
 )
+
+# Thai for the admin scripts' messages Wagtail's own Thai lacks (the sidebar, the editor).
+hooks.register("insert_global_admin_js", supplement.admin_script)
 
 # O-codes beside the titles in the page explorer; moves to an indicator that takes other kinds.
 hooks.register("construct_explorer_page_queryset", explorer.annotate_codes)
