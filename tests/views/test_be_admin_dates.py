@@ -8,7 +8,9 @@ Now the tooltips say 2569, every date input of a Wagtail model form shows and ta
 """
 
 import datetime
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -22,6 +24,7 @@ from wagtail_disclosure.thai.dates import be_year
 
 pytestmark = pytest.mark.django_db
 
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 TOOLTIP = re.compile(
     r'class="w-human-readable-date"[^>]*data-w-tooltip-content-value="([^"]*)"', re.S
 )
@@ -66,14 +69,45 @@ def test_wagtail_listing_dates_are_buddhist_era(admin_client, demo, screen):
     assert_be(tooltips(html))
 
 
+def visible_text(html):
+    return re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html))
+
+
+def assert_no_ce_year(html, where):
+    """No date on the screen carries this year's C.E. number (B.E. is there instead)."""
+    text = visible_text(html)
+    now = timezone.localdate()
+    assert str(be_year(now)) in text, where
+    assert not re.search(rf"\b{now.year}\b", text), (
+        where,
+        text[text.find(str(now.year)) - 80 :][:160],
+    )
+
+
 def test_workflow_history_dates_are_buddhist_era(admin_client, demo):
     author = get_user_model().objects.get(username="author")
     draft = make_draft(IndicatorPage.objects.get(item__code="O11"), author)
-    Workflow.objects.get(workflow_pages__page=demo["hub"]).start(draft, author)
+    state = Workflow.objects.get(workflow_pages__page=demo["hub"]).start(draft, author)
     html = admin_client.get(
         reverse("wagtailadmin_pages:workflow_history", args=[draft.pk])
     ).content.decode()
     assert_be(tooltips(html))
+    detail = reverse("wagtailadmin_pages:workflow_history_detail", args=[draft.pk, state.pk])
+    assert_no_ce_year(admin_client.get(detail).content.decode(), detail)
+    for name in ("wagtailadmin_reports:workflow", "wagtailadmin_reports:workflow_tasks"):
+        url = reverse(name)
+        assert_no_ce_year(admin_client.get(url).content.decode(), url)
+
+
+def test_the_wagtail_templates_overridden_for_dates_follow_the_installed_wagtail():
+    """The copies are made by scripts/be_wagtail_templates.py from Wagtail's own: after an
+    upgrade the script is run again, and a substitution that no longer applies is reported."""
+    spec = importlib.util.spec_from_file_location(
+        "be_templates", SCRIPTS / "be_wagtail_templates.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.stale() == [], "run scripts/be_wagtail_templates.py"
     # (The dashboard's chain panel is the app's own, with its dates in B.E. through thai_date.)
 
 

@@ -1,7 +1,5 @@
 """Template filters for Thai dates and digits: ``{% load disclosure_thai %}``."""
 
-import datetime
-
 from django import template
 
 from wagtail_disclosure.thai import dates, digits
@@ -18,9 +16,7 @@ def thai_date(value, fmt="%-d %B %Y"):
 @register.filter
 def admin_date(value):
     """A date or date-time on an admin screen: ``7 ธันวาคม 2569`` or ``7 ธันวาคม 2569 19:16``."""
-    if isinstance(value, datetime.datetime):
-        return dates.format_thai_date(value, "%-d %B %Y %H:%M")
-    return dates.format_thai_date(value)
+    return dates.format_admin_date(value)
 
 
 @register.filter
