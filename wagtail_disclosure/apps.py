@@ -19,8 +19,11 @@ class WagtailDisclosureConfig(AppConfig):
             system_checks,  # noqa: F401 – registers the system checks
         )
         from wagtail_disclosure.compliance import rules  # noqa: F401 – registers the built-in rules
+        from wagtail_disclosure.forms.dates import register_admin_date_fields
         from wagtail_disclosure.models.offices import OfficePagePermissionPolicy
 
         receivers.connect()
         # Page permissions per office (models.offices), in place of Wagtail's own policy.
         register_permission_policy(AbstractPage, OfficePagePermissionPolicy())
+        # Before any admin form class is built (Wagtail's system checks build the page forms).
+        register_admin_date_fields()

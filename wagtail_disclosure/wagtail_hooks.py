@@ -3,18 +3,22 @@
 Screens live in ``views`` (URLs in ``views.urls``, menu items in ``views.menus``).
 """
 
+import django_filters
 from django.contrib.auth.models import Permission
 from django.urls import include, path
 from wagtail import hooks
+from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail_modeladmin.options import modeladmin_register
 
 from wagtail_disclosure.approval import attachments
+from wagtail_disclosure.i18n import supplement
 from wagtail_disclosure.submissions import notifications as submission_notifications
 from wagtail_disclosure.views import (
     agencies,
     approval_hooks,
     compliance,
     dashboard,
+    explorer,
     menus,
     modeladmin,
     offices,
@@ -99,6 +103,21 @@ hooks.register("register_reports_menu_item", menus.freshness)
 hooks.register("register_reports_menu_item", menus.operating_calendar)
 hooks.register("register_reports_menu_item", menus.annual_report)
 hooks.register("register_reports_menu_item", menus.web_officers)
+
+# Active date filters named in B.E., on Wagtail's own screens too (viewsets.BuddhistFilterSet).
+register_filter_adapter_class(
+    django_filters.DateFilter, viewsets.BuddhistDateFilterAdapter, exact_class=False
+)
+register_filter_adapter_class(
+    django_filters.DateFromToRangeFilter, viewsets.BuddhistDateRangeFilterAdapter
+)
+
+# Thai for the admin scripts' messages Wagtail's own Thai lacks (the sidebar, the editor).
+hooks.register("insert_global_admin_js", supplement.admin_script)
+
+# O-codes beside the titles in the page explorer; moves to an indicator that takes other kinds.
+hooks.register("construct_explorer_page_queryset", explorer.annotate_codes)
+hooks.register("before_move_page", explorer.before_move_page)
 
 hooks.register("after_create_page", compliance.after_save_message)
 hooks.register("after_edit_page", compliance.after_save_message)

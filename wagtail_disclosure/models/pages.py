@@ -30,7 +30,7 @@ from wagtail_disclosure.fields import (
 from wagtail_disclosure.forms.dates import use_be_dates
 from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem
 from wagtail_disclosure.models.organisation import OfficeProfile, WorkGroup
-from wagtail_disclosure.panels import ChecksPanel
+from wagtail_disclosure.panels import BUDDHIST_SETTINGS_PANELS, ChecksPanel
 from wagtail_disclosure.thai.dates import BE_YEARS, check_plausible_date, fiscal_year
 
 
@@ -142,7 +142,32 @@ CATALOGUE_ITEM_SEARCH_FIELDS = [
 ]
 
 
-class DisclosurePage(Page):
+# What the page explorer annotates on the rows it lists (``views.explorer``): the indicator's item
+# code, or the codes of the (first two) items a content page answers and how many it answers.
+EXPLORER_CODE = "disclosure_code"
+EXPLORER_SECOND_CODE = "disclosure_second_code"
+EXPLORER_CODE_COUNT = "disclosure_code_count"
+
+
+class CodedAdminTitleMixin:
+    """The admin title starts with the O-code(s) when the explorer annotated them ("O12 รายงาน…"):
+    officers know the indicators by code. Elsewhere (no annotation) the title is Wagtail's own, so
+    no screen pays a query per page for it."""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        code = getattr(self, EXPLORER_CODE, None)
+        if not code:
+            return title
+        codes = [code]
+        second = getattr(self, EXPLORER_SECOND_CODE, None)
+        if second:
+            codes.append(second)
+        more = (getattr(self, EXPLORER_CODE_COUNT, None) or 0) - len(codes)
+        return ", ".join(codes) + (f" +{more}" if more > 0 else "") + " " + title
+
+
+class DisclosurePage(CodedAdminTitleMixin, Page):
     """Fields every piece of disclosed content has: catalogue items, group, fiscal year, date."""
 
     catalogue_items = ParentalManyToManyField(
@@ -171,6 +196,9 @@ class DisclosurePage(Page):
 
     is_creatable = False
     base_form_class = DisclosurePageForm
+    # What kind of content this page type is (``catalogue.PageKind``): it may be filed under an
+    # indicator page whose item takes that kind (``CatalogueItem.allowed_page_kinds``).
+    page_kind = None
 
     disclosure_panels = [
         ChecksPanel(),
@@ -184,6 +212,7 @@ class DisclosurePage(Page):
         ),
     ]
     sources_panels = [InlinePanel("sources", heading=_("Sources"), label=_("source"))]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -204,6 +233,43 @@ class DisclosurePage(Page):
         """The fiscal year (B.E.) that field ``values`` imply when the editor gives none."""
         date = values.get("date")
         return fiscal_year(date) if date else None
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # The "add child page" choices and the create view: only the kinds the item takes.
+        return super().can_create_at(parent) and cls.answers_under(parent)
+
+    def can_move_to(self, parent):
+        # The move chooser and the move action (a reorder under the same parent is not a move).
+        return super().can_move_to(parent) and self.answers_under(parent)
+
+    @classmethod
+    def answers_under(cls, parent):
+        """Whether this page type may be filed under ``parent``: yes unless ``parent`` is an
+        indicator page whose catalogue item takes other kinds of content."""
+        kinds = page_kinds_under(parent)
+        return kinds is None or cls.page_kind in kinds
+
+    @classmethod
+    def refusal_under(cls, parent):
+        """The message refusing this page type under ``parent``, or None when it may go there."""
+        if cls.answers_under(parent):
+            return None
+        item = indicator_item(parent)
+        names = {str(kind): str(kind.label) for kind in CatalogueItem.PageKind}
+        return _("A %(type)s cannot answer %(code)s. Under this indicator add: %(allowed)s.") % {
+            "type": cls._meta.verbose_name,
+            "code": item.code,
+            "allowed": ", ".join(names.get(kind, kind) for kind in item.allowed_page_kinds),
+        }
+
+    @classmethod
+    def check_parent(cls, parent):
+        """Refuse (``ValidationError``) to put this page type under a parent whose item it cannot
+        answer."""
+        message = cls.refusal_under(parent)
+        if message:
+            raise ValidationError(message)
 
     def check_date(self):
         """A B.E. year taken as C.E. (15 Nov 2569 for 15 Nov 2026) is refused wherever it comes from."""
@@ -226,6 +292,10 @@ class DisclosurePage(Page):
 
     def clean(self):
         super().clean()
+        if not self.pk and self.path and self.depth and self.depth > 1:
+            # A new page, placed: created by code, the API or a tampered form (the admin offers
+            # only the kinds the item takes). Pages filed before an item's kinds changed stay.
+            self.check_parent(self.get_parent())
         self.check_date()
         if self.fiscal_year is not None and self.fiscal_year not in BE_YEARS:
             raise ValidationError(
@@ -251,6 +321,27 @@ class DisclosurePage(Page):
     @property
     def in_current_fiscal_year(self):
         return self.fiscal_year == fiscal_year()
+
+
+def indicator_item(page):
+    """The catalogue item of ``page`` when it is an indicator page, else None (read once per
+    page object: the add-page screen asks for each of the ten page types)."""
+    if page is None:
+        return None
+    if "_disclosure_item" not in page.__dict__:
+        if isinstance(page, IndicatorPage):
+            item = page.item
+        else:
+            item = CatalogueItem.objects.filter(indicator_pages=page.pk).first()
+        page.__dict__["_disclosure_item"] = item
+    return page.__dict__["_disclosure_item"]
+
+
+def page_kinds_under(parent):
+    """The page kinds that may be filed under ``parent``: its item's, or None (no rule) when
+    ``parent`` is not an indicator page."""
+    item = indicator_item(parent)
+    return item.allowed_page_kinds if item is not None else None
 
 
 class PageSource(Orderable):
@@ -289,6 +380,7 @@ class TransparencyHubPage(Page):
     archived_on = models.DateField(_("archived on"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [FieldPanel("edition"), FieldPanel("intro")]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
     subpage_types = ["wagtail_disclosure.IndicatorPage"]
     max_count_per_parent = 1
 
@@ -545,7 +637,7 @@ class HubLink:
     date: datetime.date
 
 
-class IndicatorPage(Page):
+class IndicatorPage(CodedAdminTitleMixin, Page):
     """One catalogue item on the public site, holding the content that answers it."""
 
     item = models.ForeignKey(
@@ -557,6 +649,7 @@ class IndicatorPage(Page):
     body = RichTextField(_("description"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("item"), FieldPanel("body")]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
     parent_page_types = ["wagtail_disclosure.TransparencyHubPage"]
     subpage_types = [
         "wagtail_disclosure.DocumentPage",

@@ -11,6 +11,7 @@ is ``wagtail_disclosure_admin_<name>``, beside the hand-written screens' ``wagta
 import contextlib
 import copy
 
+import django_filters
 from django import forms
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +19,12 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.active_filters import (
+    ActiveFilter,
+    BaseFilterAdapter,
+    DateFromToRangeFilterAdapter,
+)
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
@@ -27,10 +34,16 @@ from wagtail.models import Page, Site
 
 from wagtail_disclosure.compat import permission_policy_for
 from wagtail_disclosure.exports import ThaiSpreadsheetMixin
+from wagtail_disclosure.forms.dates import (
+    BuddhistDateField,
+    BuddhistDateInput,
+    BuddhistDateRangeField,
+    BuddhistDateRangeWidget,
+)
 from wagtail_disclosure.models import AppointmentOrder, Person, WorkGroup
 from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
 from wagtail_disclosure.models.offices import acting_office, for_office, offices_of, pages_of
-from wagtail_disclosure.thai.dates import fiscal_round
+from wagtail_disclosure.thai.dates import fiscal_round, format_thai_date
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
 
 
@@ -122,8 +135,52 @@ class MenuGroup(ModelViewSetGroup):
         )
 
 
+class BuddhistDateFilter(django_filters.DateFilter):
+    field_class = BuddhistDateField
+
+
+class BuddhistDateFromToRangeFilter(django_filters.DateFromToRangeFilter):
+    field_class = BuddhistDateRangeField
+
+
+class BuddhistFilterSet(WagtailFilterSet):
+    """Wagtail's list filters, with dates typed and shown in B.E. ("15/11/2569")."""
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        filter_class, params = super().filter_for_lookup(field, lookup_type)
+        if filter_class is django_filters.DateFilter:
+            filter_class, params["widget"] = BuddhistDateFilter, BuddhistDateInput
+        elif filter_class is django_filters.DateFromToRangeFilter:
+            filter_class = BuddhistDateFromToRangeFilter
+            params["widget"] = BuddhistDateRangeWidget
+        return filter_class, params
+
+
+class BuddhistDateFilterAdapter(BaseFilterAdapter):
+    """An active date filter named in B.E. ("วันที่: 15 พฤศจิกายน 2569")."""
+
+    def get_active_filters(self):
+        yield ActiveFilter(
+            self.bound_field.auto_id,
+            self.filter.label,
+            format_thai_date(self.value),
+            self.get_url_without_filter_param(self.name),
+        )
+
+
+class BuddhistDateRangeFilterAdapter(DateFromToRangeFilterAdapter):
+    """An active date range named in B.E., Wagtail's own reports' included."""
+
+    def format_value(self, value):
+        return format_thai_date(value) if value is not None else self.empty_value_label
+
+
 class IndexView(ThaiSpreadsheetMixin, generic.IndexView):
-    """The list of a viewset; its CSV/XLSX downloads are the app's (BOM, formulas neutralised)."""
+    """The list of a viewset; its CSV/XLSX downloads are the app's (BOM, formulas neutralised);
+    its date filters in B.E."""
+
+    base_filterset_class = BuddhistFilterSet
 
 
 class DisclosureViewSet(ModelViewSet):
