@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.permissions import policy_registry
 
+from wagtail_disclosure.compat import permission_policy_for
 from wagtail_disclosure.models import Agency
 from wagtail_disclosure.views import permissions
 from wagtail_disclosure.views.reports.agency import AgencyReadinessView
@@ -204,7 +204,7 @@ def agencies():
     return PermissionMenuItem(
         capfirst(Agency._meta.verbose_name_plural),
         reverse("wagtail_disclosure_admin_agencies:index"),
-        policy=policy_registry.get_by_type(Agency),
+        policy=permission_policy_for(Agency),
         actions=("add", "change", "delete"),
         name="disclosure-agencies",
         icon_name="site",
