@@ -24,7 +24,11 @@ trap 'rm -f "$MERGED"' EXIT
 msgfmt --check-format -o /dev/null "$DIR/wagtail_supplement.po"
 "$PY" -m wagtail_disclosure.i18n.supplement "$DIR" "$MERGED"
 msgfmt --check-format -o "$DIR/django.mo" "$MERGED"
-"$PY" - "$PO" "$DIR/wagtail_supplement.po" <<'PYEOF'
+# The Wagtail admin scripts' Thai (wagtail_disclosure/i18n/supplement.py): a static script.
+msgfmt --check-format -o /dev/null "$DIR/wagtail_supplement_js.po"
+"$PY" -m wagtail_disclosure.i18n.supplement --js "$DIR/wagtail_supplement_js.po" \
+  wagtail_disclosure/static/wagtail_disclosure/js/wagtail-supplement.th.js
+"$PY" - "$PO" "$DIR/wagtail_supplement.po" "$DIR/wagtail_supplement_js.po" <<'PYEOF'
 import sys, polib
 for path in sys.argv[1:]:
     po = polib.pofile(path)

@@ -342,6 +342,9 @@ def test_the_walk_reaches_office_a_records_for_office_a(offices):
         "/tracking-forms/",
         "/operating-calendar/",
         "/approval/history/",
+        "/appointment-orders/",
+        "/print/appointment-order/",
+        "/reports/web-officers/",
     ):
         assert part in shown, part
 

@@ -17,6 +17,7 @@ class WagtailDisclosureConfig(AppConfig):
             system_checks,  # noqa: F401 – registers the system checks
         )
         from wagtail_disclosure.compliance import rules  # noqa: F401 – registers the built-in rules
+        from wagtail_disclosure.forms.dates import register_admin_date_fields
         from wagtail_disclosure.models.offices import (
             OfficeMediaPermissionPolicy,
             OfficePagePermissionPolicy,
@@ -26,3 +27,5 @@ class WagtailDisclosureConfig(AppConfig):
         # Page and library permissions per office (models.offices), in place of Wagtail's own.
         compat.use_page_permission_policy(OfficePagePermissionPolicy)
         compat.use_media_permission_policy(OfficeMediaPermissionPolicy)
+        # Before any admin form class is built (Wagtail's system checks build the page forms).
+        register_admin_date_fields()

@@ -19,18 +19,11 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template import Context, Engine
-from django.urls import reverse
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
 TEMPLATES = "wagtail_disclosure/mail/"
-
-
-def admin_url(viewname, *args):
-    """The absolute URL of an admin screen, for a link in an e-mail (on ``WAGTAILADMIN_BASE_URL``)."""
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse(viewname, args=args)
 
 
 def _render_text(template_name, context):

@@ -10,6 +10,7 @@ idempotent: running it again adds what is missing and leaves what is there.
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -18,6 +19,7 @@ from wagtail.models import Collection, GroupPagePermission, Site, Workflow
 from wagtail_disclosure import conf
 from wagtail_disclosure.approval.setup import set_up_approval
 from wagtail_disclosure.catalogue.loader import load
+from wagtail_disclosure.catalogue.rollover import rollover
 from wagtail_disclosure.models import (
     CatalogueEdition,
     IndicatorPage,
@@ -45,16 +47,26 @@ ROLE_GROUPS = {
 }
 
 # App permissions per Wagtail group: editors answer questions and read feedback, reviewers
-# moderate questions and may override a compliance warning (with a reason), supervisors read.
+# moderate questions and may override a compliance warning (with a reason), the directors record
+# the orders appointing web officers, supervisors read and move the office to next year's edition
+# (``roll_over``).
 GROUP_PERMISSIONS = {
-    EDITORS: ["answer_question", "view_feedback", "change_feedback"],
+    EDITORS: ["answer_question", "view_feedback", "change_feedback", "view_appointmentorder"],
     MODERATORS: [
         "override_check_warning",
         "moderate_question",
         "view_feedback",
         "view_surveyresponse",
+        "add_appointmentorder",
+        "change_appointmentorder",
+        "view_appointmentorder",
     ],
-    SUPERVISORS: ["view_feedback", "view_surveyresponse"],
+    SUPERVISORS: [
+        "view_feedback",
+        "view_surveyresponse",
+        "rollover_catalogueedition",
+        "view_appointmentorder",
+    ],
 }
 
 # Page permissions on the hub's subtree: authors and reviewers add and edit; nobody publishes an
@@ -242,3 +254,14 @@ def set_up_office(site, edition_slug=None, hub_title=HUB_TITLE, hub_intro="", ch
         collection=collection,
         adopted=adopted,
     )
+
+
+def roll_over(site, edition, today=None):
+    """Move ``site`` to next year's ``edition`` (``catalogue.rollover``) and give the new hub the
+    approval chain and the roles' page permissions, in one transaction: what ``disclosure_rollover`` and the admin's rollover
+    screen both run. Idempotent; ``RolloverError`` when the site has no hub (nothing changed)."""
+    with transaction.atomic():
+        result = rollover(edition, site, today=today)
+        page_permissions(role_groups(), result.hub)  # editors add and edit under the new hub
+        set_up_approval(site, result.hub, editors=EDITORS)
+    return result

@@ -1,14 +1,27 @@
 """Every signal receiver of the app, connected once from ``WagtailDisclosureConfig.ready()``.
 
-The approval guard and e-mails (``approval.signals``) and the search index upkeep
-(``search.signals``, connected by its ``@receiver`` decorators when imported).
+The page kinds an indicator takes, on every move (``guard_page_kind_move``), the approval guard and
+e-mails (``approval.signals``) and the search index upkeep (``search.signals``, connected by its
+``@receiver`` decorators when imported).
 """
 
+from wagtail.signals import pre_page_move
+
 from wagtail_disclosure.approval import signals as approval_signals
+from wagtail_disclosure.models import DisclosurePage
 from wagtail_disclosure.search import signals as search_signals
 
 __all__ = ["connect", "search_signals"]
 
 
+def guard_page_kind_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """Refuse to move content under an indicator whose item it cannot answer, whatever moves it
+    (the admin's move screen asks first, with a message: ``views.explorer``)."""
+    if parent_page_before.pk != parent_page_after.pk and issubclass(sender, DisclosurePage):
+        sender.check_parent(parent_page_after)
+
+
 def connect():
+    # First: a move to the wrong kind of indicator is refused for that, before the approval guard.
+    pre_page_move.connect(guard_page_kind_move, dispatch_uid="disclosure_guard_page_kind_move")
     approval_signals.connect()

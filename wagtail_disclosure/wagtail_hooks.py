@@ -3,12 +3,15 @@
 Screens live in ``views`` (URLs in ``views.urls``, menu items in ``views.menus``).
 """
 
+import django_filters
 from django.contrib.auth.models import Permission
 from django.urls import include, path
 from wagtail import hooks
+from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail_modeladmin.options import modeladmin_register
 
 from wagtail_disclosure.approval import attachments
+from wagtail_disclosure.i18n import supplement
 from wagtail_disclosure.submissions import notifications as submission_notifications
 from wagtail_disclosure.views import (
     agencies,
@@ -16,6 +19,7 @@ from wagtail_disclosure.views import (
     compliance,
     dashboard,
     media_api,
+    explorer,
     menus,
     modeladmin,
     offices,
@@ -61,8 +65,10 @@ modeladmin_register(modeladmin.ComplianceRunAdmin)
 
 @hooks.register("register_permissions")
 def register_report_permission():
+    """Permissions of no screen's model that groups are given in Settings → Groups."""
     return Permission.objects.filter(
-        content_type__app_label="wagtail_disclosure", codename="view_reports"
+        content_type__app_label="wagtail_disclosure",
+        codename__in=["view_reports", "rollover_catalogueedition"],
     )
 
 
@@ -75,6 +81,7 @@ def register_chain_permissions():
     )
 
 
+hooks.register(menus.DISCLOSURE_MENU_HOOK, menus.rollover)
 hooks.register("register_admin_menu_item", menus.submissions_menu)
 hooks.register("register_admin_menu_item", offices.office_menu_item)
 hooks.register(menus.DISCLOSURE_MENU_HOOK, menus.approval_chain)
@@ -99,6 +106,22 @@ hooks.register("register_reports_menu_item", menus.turnaround)
 hooks.register("register_reports_menu_item", menus.freshness)
 hooks.register("register_reports_menu_item", menus.operating_calendar)
 hooks.register("register_reports_menu_item", menus.annual_report)
+hooks.register("register_reports_menu_item", menus.web_officers)
+
+# Active date filters named in B.E., on Wagtail's own screens too (viewsets.BuddhistFilterSet).
+register_filter_adapter_class(
+    django_filters.DateFilter, viewsets.BuddhistDateFilterAdapter, exact_class=False
+)
+register_filter_adapter_class(
+    django_filters.DateFromToRangeFilter, viewsets.BuddhistDateRangeFilterAdapter
+)
+
+# Thai for the admin scripts' messages Wagtail's own Thai lacks (the sidebar, the editor).
+hooks.register("insert_global_admin_js", supplement.admin_script)
+
+# O-codes beside the titles in the page explorer; moves to an indicator that takes other kinds.
+hooks.register("construct_explorer_page_queryset", explorer.annotate_codes)
+hooks.register("before_move_page", explorer.before_move_page)
 
 hooks.register("after_create_page", compliance.after_save_message)
 hooks.register("after_edit_page", compliance.after_save_message)

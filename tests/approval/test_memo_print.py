@@ -1,5 +1,6 @@
 """The request memo prints as an official บันทึกข้อความ: the project's own Thai font at the official
-sizes (no fontconfig stand-in), punctuation and the web address intact in the PDF's text, and a
+sizes, literally 29 / 20 / 16 pt, with letters as large as TH Sarabun New's at those sizes (no
+fontconfig stand-in, no scaling), punctuation and the web address intact in the PDF's text, and a
 first page that looks like the reference image kept in ``tests/approval/reference/``.
 
 Regenerate the reference after a deliberate change of the layout with
@@ -7,12 +8,15 @@ Regenerate the reference after a deliberate change of the layout with
 """
 
 import datetime
+import math
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageChops
+from pypdf import PdfReader
 
 from tests.utils.approval import MEMO, act, make_draft
 from wagtail_disclosure.approval import memo as memo_module
@@ -22,6 +26,9 @@ from wagtail_disclosure.links import page_url
 pytestmark = pytest.mark.django_db
 
 REFERENCE = Path(__file__).parent / "reference" / "request-memo-page1.png"
+FONTS = Path(__file__).resolve().parents[2] / "wagtail_disclosure/static/wagtail_disclosure/fonts"
+LAKSAMAN = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")
+THAI_LETTERS = "กขคงจฉชซญดตถทธนบปพฟภมยรลวสหอฮ"
 THAI_SLUG = "แผนดำเนนงานและการใชงบประมาณ-ประจำปงบประมาณ-2567"  # as Wagtail slugifies the title
 FIXED_NOW = datetime.datetime(2026, 11, 15, 9, 30, tzinfo=datetime.UTC)
 
@@ -108,3 +115,46 @@ def test_memo_first_page_looks_like_the_reference(memo_pdf, artifacts):
     share = differing_share(image, reference)
     # Page and revision numbers differ from run to run: a few digits, well under a tenth of the ink.
     assert share < 0.1, f"{share:.1%} of the ink differs from {REFERENCE.name}"
+
+
+def printed_sizes(path):
+    """``{text run: size in pt}`` of the PDF's first page, as drawn (font size × text matrices)."""
+    sizes = {}
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+            sizes.setdefault(text.strip(), round(font_size * scale, 1))
+
+    PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_memo_is_set_at_the_rules_sizes_literally(memo_pdf):
+    sizes = printed_sizes(memo_pdf)
+    assert sizes["บันทึกข้อความ"] == 29.0
+    for label in ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง", "เรียน"):
+        assert sizes[label] == 20.0, (label, sizes.get(label))
+    body = [size for text, size in sizes.items() if text.startswith("ด้วย")]
+    assert body == [16.0]
+
+
+def letter_height(font, letters=THAI_LETTERS):
+    """The mean height of ``letters`` as a share of the font's em square."""
+    cmap, glyf = font.getBestCmap(), font["glyf"]
+    heights = []
+    for letter in letters:
+        glyph = glyf[cmap[ord(letter)]]
+        heights.append(glyph.yMax - glyph.yMin)
+    return sum(heights) / len(heights) / font["head"].unitsPerEm
+
+
+def test_print_font_draws_thai_as_large_as_th_sarabun_new():
+    """ "Sarabun Print" at 16 pt has the letters of TH Sarabun New at 16 pt (Debian's Laksaman is
+    TH Sarabun New enlarged by 1/0.66), where Sarabun itself has them 1.47 times larger."""
+    printed = letter_height(TTFont(FONTS / "SarabunPrint-Regular.ttf"))
+    sarabun = letter_height(TTFont(FONTS / "Sarabun-Regular.ttf"))
+    assert sarabun / printed == pytest.approx(1.47, abs=0.01)
+    if LAKSAMAN.exists():
+        th_sarabun_new = letter_height(TTFont(LAKSAMAN)) * 0.66
+        assert printed == pytest.approx(th_sarabun_new, rel=0.02)

@@ -15,6 +15,7 @@ import pytest
 
 from wagtail_disclosure.models import (
     ContactPage,
+    CorruptionComplaint,
     CorruptionComplaintPage,
     DocumentPage,
     ExecutiveProfilesPage,
@@ -27,6 +28,7 @@ from wagtail_disclosure.models import (
     SubmissionStatisticsPage,
     TransparencyHubPage,
 )
+from wagtail_disclosure.thai.dates import fiscal_year
 
 pytestmark = pytest.mark.browser
 
@@ -133,8 +135,17 @@ def test_public_page_type_has_no_violation(demo_live, browser_page, axe_js, arti
 def test_home_and_search_have_no_violation(demo_live, browser_page, axe_js, artifacts):
     browser_page.goto(demo_live["url"] + "/")
     check_page(browser_page, axe_js, artifacts, "home")
-    browser_page.goto(demo_live["url"] + "/disclosure/search/?q=แผน")
-    check_page(browser_page, axe_js, artifacts, "search")
+    search = demo_live["url"] + "/disclosure/search/"
+    for name, query in (
+        ("search", "?q=แผน"),
+        ("search-empty", ""),
+        ("search-nothing-found", "?q=ฟุตบอลโลก"),
+        ("search-no-words", "?q=!!!"),
+        ("search-bad-filter", "?q=แผน&indicator=99999&fiscal_year=abc"),
+        ("search-filters-only", f"?fiscal_year={fiscal_year()}"),
+    ):
+        browser_page.goto(search + query)
+        check_page(browser_page, axe_js, artifacts, name)
 
 
 def test_first_tab_reaches_a_skip_link_to_the_main_content(demo_live, browser_page):
@@ -186,6 +197,12 @@ def test_tracker_states_have_no_violation(demo_live, browser_page, axe_js, artif
     browser_page.click("form.wd-form button[type=submit]")
     browser_page.wait_for_selector(".errorlist, .wd-errors")
     check_page(browser_page, axe_js, artifacts, "track-not-found")
+    # The complaint's reference typed in place of the code: a message that says which to use.
+    reference = CorruptionComplaint.objects.order_by("-pk").first().reference
+    browser_page.fill("input[name=code]", reference)
+    browser_page.click("form.wd-form button[type=submit]")
+    browser_page.wait_for_selector(".errorlist, .wd-errors")
+    check_page(browser_page, axe_js, artifacts, "track-reference")
     browser_page.fill("input[name=code]", code)
     browser_page.click("form.wd-form button[type=submit]")
     browser_page.wait_for_selector(".wd-history")

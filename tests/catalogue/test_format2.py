@@ -14,16 +14,38 @@ from wagtail_disclosure.models import CatalogueEdition, CatalogueItem, Catalogue
 
 pytestmark = pytest.mark.django_db
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "catalogue-format.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def example_text():
-    """The complete example of docs/catalogue-format.md (its first ``format: 2`` block)."""
-    blocks = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+    """The complete example of the README (its ``format: 2`` block)."""
+    blocks = re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
     return next(b for b in blocks if "format: 2" in b)
 
 
-def write(tmp_path, data, name="office-2568.yaml"):
+LAST_YEAR = {
+    "format": 2,
+    "edition": {"slug": "office-2569", "framework": "office", "name_th": "ปีก่อน", "year": 2569},
+    "sections": [
+        {
+            "code": "1",
+            "name_th": "ข้อมูล",
+            "items": [
+                {"code": code, "name_th": code, "needs_approval": False}
+                for code in ("B1", "B3", "P1", "P2")
+            ],
+        }
+    ],
+}
+
+
+@pytest.fixture(autouse=True)
+def last_year(tmp_path):
+    """The edition the README's example follows (``previous: office-2569``)."""
+    return load(str(write(tmp_path, LAST_YEAR, "office-2569.yaml"))).edition
+
+
+def write(tmp_path, data, name="office-2570.yaml"):
     path = tmp_path / name
     text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True)
     path.write_text(text, encoding="utf-8")
@@ -41,7 +63,15 @@ def snapshot():
 def test_the_documented_example_loads_with_every_construct(tmp_path):
     result = load(str(write(tmp_path, example_text())))
     edition = result.edition
-    assert (result.sections, result.items) == (3, 7)  # sections 1, 1.1, 2; 7 items
+    assert (result.sections, result.items) == (3, 8)  # sections 1, 1.1, 2; 8 items
+    assert edition.previous.slug == "office-2569"
+    p1_before = sorted(edition.items.get(code="P1").previous_items.values_list("code", flat=True))
+    assert p1_before == ["P1", "P2"]  # two of last year's items became one
+    assert not edition.items.get(code="B1").previous_items.exists()
+    assert list(edition.items.get(code="B1.2").previous_items.values_list("code", flat=True)) == [
+        "B3"
+    ]
+    assert edition.items.get(code="P6").answered_by == "e_services"
     one_one = edition.sections.get(code="1.1")
     assert one_one.parent.code == "1"
     b1 = edition.items.get(code="B1")
@@ -79,7 +109,19 @@ def test_format_1_files_load_as_before_with_scope_from_fiscal_year_bound():
 def _previous_doc(tmp_path):
     load(str(write(tmp_path, example_text())))
     data = yaml.safe_load(example_text())
-    data["edition"].update(slug="office-2569", year=2569, previous="office-2568")
+    data["edition"].update(slug="office-2571", year=2571, previous="office-2570")
+
+    def same_codes(node):  # the year after maps each item to the item of its code
+        if isinstance(node, dict):
+            if "code" in node:
+                node.pop("previous", None)
+            for value in node.values():
+                same_codes(value)
+        elif isinstance(node, list):
+            for value in node:
+                same_codes(value)
+
+    same_codes(data["sections"])
     items = data["sections"][1]["items"]
     items[0]["previous"] = ["P1", "P2"]  # one new item from two old ones
     items[1]["previous"] = ["P2"]  # ... and an old one split in two
@@ -88,11 +130,11 @@ def _previous_doc(tmp_path):
 
 def test_previous_edition_and_item_mapping(tmp_path):
     data = _previous_doc(tmp_path)
-    edition = load(str(write(tmp_path, data, "office-2569.yaml"))).edition
-    assert edition.previous.slug == "office-2568"
+    edition = load(str(write(tmp_path, data, "office-2571.yaml"))).edition
+    assert edition.previous.slug == "office-2570"
     p1 = edition.items.get(code="P1")
     assert sorted(i.code for i in p1.previous_items.all()) == ["P1", "P2"]
-    old_p2 = CatalogueItem.objects.get(edition__slug="office-2568", code="P2")
+    old_p2 = CatalogueItem.objects.get(edition__slug="office-2570", code="P2")
     assert sorted(i.code for i in old_p2.next_items.all()) == ["P1", "P2"]
 
 
@@ -203,14 +245,14 @@ def test_mapping_to_an_unknown_previous_item_is_refused(tmp_path):
     _item(data)["previous"] = ["P1", "P99"]
     before = snapshot()
     with translation.override("en"), pytest.raises(CatalogueError) as error:
-        load(str(write(tmp_path, data, "office-2569.yaml")))
+        load(str(write(tmp_path, data, "office-2571.yaml")))
     assert "item P1" in str(error.value) and "P99" in str(error.value)
-    assert "office-2568" in str(error.value)
+    assert "office-2570" in str(error.value)
     assert snapshot() == before
 
 
 def test_line_numbers_point_at_the_offending_item(tmp_path):
-    text = example_text().replace("        min_count: 5\n", "        min_count: 0\n")
+    text = re.sub(r"min_count: 5\b", "min_count: 0", example_text())
     with translation.override("th"), pytest.raises(CatalogueError) as error:
         load(str(write(tmp_path, text)))
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if 'code: "B2"' in row)

@@ -23,6 +23,8 @@ from demo.models import HomePage
 from wagtail_disclosure import conf
 from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.models import (
+    Appointment,
+    AppointmentOrder,
     ApprovalDecision,
     CatalogueEdition,
     ComplaintEvidence,
@@ -194,6 +196,21 @@ def mark_office_a(site):
             scope=MARK_A,
         ),
     }
+    order = AppointmentOrder.objects.create(
+        site=site,
+        number=f"{MARK_A}/2569",
+        date=timezone.localdate(),
+        effective_from=timezone.localdate(),
+        subject=f"แต่งตั้ง {MARK_A}",
+        signed_by=MARK_A,
+    )
+    Appointment.objects.create(
+        order=order,
+        role=Appointment.Role.WEB_OFFICER,
+        work_group=group,
+        full_name=f"เจ้าหน้าที่ {MARK_A}",
+    )
+    records["appointment_order"] = order
     evidence = ComplaintEvidence(
         complaint=records["complaint"], original_name=f"{MARK_A}.pdf", kind="pdf", size=10
     )

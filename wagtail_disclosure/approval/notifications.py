@@ -21,7 +21,8 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
 
 from wagtail_disclosure import conf
-from wagtail_disclosure.mail import admin_url, send_notification
+from wagtail_disclosure.links import admin_url
+from wagtail_disclosure.mail import send_notification
 from wagtail_disclosure.models.approval_tasks import ApprovalTask, SubmitterTask
 
 

@@ -53,6 +53,7 @@ ITEM_KEYS = {
     "update_months": INT,
     "evidence": TEXT,
     "answered_by": TEXT,
+    "pages": LIST,
 }
 ITEM_REQUIRED = {"code", "name_th", "name_en", "needs_approval", "fiscal_year_bound"}
 ITEM_REQUIRED_2 = {"code", "name_th", "needs_approval"}
@@ -96,6 +97,7 @@ ANSWERED_BY = set(CatalogueItem.AnsweredBy.values)
 SLUG_KEYS = {"slug", "framework", "default_group", "previous"}
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 FAMILIES = set(CatalogueItem.Family.values)
+PAGE_KINDS = CatalogueItem.PageKind.values
 BE_YEARS = (2400, 2800)
 
 
@@ -343,6 +345,7 @@ class Validator:
                     % {"where": i_where, "choices": ", ".join(sorted(FAMILIES)), "value": family}
                 )
             item["family"] = family
+            item["pages"] = self.page_kinds(item, i_where, parent)
             answered_by = item.get("answered_by") or ""
             if answered_by not in ANSWERED_BY:
                 raise CatalogueError(
@@ -384,6 +387,27 @@ class Validator:
         else:
             item["parts"], item["parts_rule"] = [], "all"
         return item
+
+    def page_kinds(self, item, where, parent):
+        """The kinds of content page that answer the item: as listed, else its parent item's;
+        empty means its family's (``CatalogueItem.allowed_page_kinds``)."""
+        kinds = item.get("pages")
+        if kinds is None:
+            return list((parent or {}).get("pages") or [])
+        for kind in kinds:
+            if kind not in PAGE_KINDS:
+                raise CatalogueError(
+                    _(
+                        "%(where)s: field “pages” must list page kinds among %(choices)s (got “%(value)s”)"
+                    )
+                    % {"where": where, "choices": ", ".join(PAGE_KINDS), "value": kind}
+                )
+        if not kinds:
+            raise CatalogueError(
+                _("%(where)s: field “pages” is empty: leave it out to take the family's")
+                % {"where": where}
+            )
+        return list(dict.fromkeys(kinds))
 
     def rules(self, item, where, parent):
         """Format 2's rules of one item, checked and filled in (a part inherits its item's)."""
@@ -641,6 +665,7 @@ def _write_item(edition, section, item, order, parent):
             "default_group_code": item.get("default_group") or "",
             "group_codes": item.get("groups") or [],
             "family": item["family"],
+            "page_kinds": item.get("pages") or [],
             "update_months": item.get("update_months"),
             "evidence": item.get("evidence") or "",
             "scope": item.get("scope") or "",

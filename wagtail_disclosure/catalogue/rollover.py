@@ -4,28 +4,36 @@ The NACC changes the OIT list every year. Switching a hub to the new edition by 
 empty: no indicator pages, nothing linked. ``rollover`` does the year's change for one office:
 
 1. keeps last year's hub as a dated archive that assessors can still open: the same pages under a
-   new slug (``oit-2566``), its edition pinned, its title saying when it was archived;
-2. creates the new hub at the old address with one indicator page per item of the new edition;
+   new slug (``oit-2566``), its edition pinned, ``archived_on`` set (its pages show an "archived"
+   banner that links to the current hub), its title saying when it was archived;
+2. creates the new hub at the old address with one indicator page per item of the new edition,
+   and makes the new edition the office's active one;
 3. links the content of last year's items to the new items that continue them (the edition's
    ``previous_items``, else the same code) when the new item's scope still counts it on the day;
 4. says per new item what it still lacks (readiness's own statement, by the caller).
 
 Run again, it finds the new hub and only fills what is missing: idempotent. Content pages stay
-where they are (their addresses do not change); the new link is written to the live page and to
-its latest revision, so that the next edit keeps it.
+under last year's hub, so their addresses move with it (``/oit/o7/news/`` becomes
+``/oit-2566/o7/news/``): the old addresses the new hub does not take over redirect to them. The
+new link is written to the live page and to its latest revision, so that the next edit keeps it.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from wagtail_disclosure.models import (
+    CHANNEL_PAGES,
     CatalogueItem,
     DisclosurePage,
     IndicatorPage,
+    OfficeProfile,
     TransparencyHubPage,
 )
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range, format_thai_date
@@ -54,9 +62,12 @@ def current_hub(site):
     )
 
 
-def still_counts(item, page, day):
+def still_counts(item, page, day, channel_types=()):
     """Whether last year's ``page`` (its ``date`` and ``fiscal_year``) still answers ``item`` on
-    ``day``: by the item's scope, as readiness reads it (a fiscal-year item wants this year's)."""
+    ``day``: by the item's scope, as readiness reads it (a fiscal-year item wants this year's).
+    A public submission channel (``CHANNEL_PAGES``) counts while it is live, whatever its date."""
+    if page.get("content_type_id") in channel_types:
+        return True
     fy = fiscal_year(day)
     if item.fiscal_year_bound or item.scope == CatalogueItem.Scope.CURRENT_FY:
         return (page["fiscal_year"] or 0) >= fy
@@ -100,6 +111,7 @@ def rollover(edition, site, today=None):
             else None
         )
     else:
+        old_url_path = hub.url_path
         result.archive, result.hub = _archive_and_replace(hub, old_edition, edition, today)
     new_hub = result.hub
     existing = set(IndicatorPage.objects.child_of(new_hub).values_list("item_id", flat=True))
@@ -115,7 +127,13 @@ def rollover(edition, site, today=None):
         new_hub.add_child(instance=indicator)
         indicator.save_revision().publish()
         result.created_indicators.append(item.code)
+    if not result.already_done:
+        _redirect_old_addresses(site, result.archive, old_url_path)
     result.linked = _link_content(edition, old_edition, site, today)
+    profile = OfficeProfile.for_site(site)
+    if profile.active_edition_id != edition.pk:
+        profile.active_edition = edition
+        profile.save(update_fields=["active_edition"])
     return result
 
 
@@ -125,8 +143,9 @@ def _archive_and_replace(hub, old_edition, edition, today):
     )
     slug, title = hub.slug, hub.title
     archive = hub.specific
+    _rename_quietly(archive, f"{slug}-{label}")
     archive.edition = old_edition
-    archive.slug = f"{slug}-{label}"
+    archive.archived_on = today
     archive.title = _("%(title)s (%(edition)s, archived on %(date)s)") % {
         "title": title,
         "edition": old_edition.name if old_edition is not None else label,
@@ -141,10 +160,61 @@ def _archive_and_replace(hub, old_edition, edition, today):
     return archive, new_hub
 
 
+def _rename_quietly(page, slug):
+    """Give ``page`` a new slug, and its subtree the new addresses, without Wagtail's
+    ``page_slug_changed``: the redirects it would make on commit (one query over every page of the
+    subtree, which SQLite refuses beyond about 500 pages) are made by ``_redirect_old_addresses``,
+    for the addresses the new hub does not take over."""
+    old_url_path = page.url_path
+    page.slug = slug
+    page.set_url_path(page.get_parent())
+    Page.objects.filter(pk=page.pk).update(slug=slug, url_path=page.url_path)
+    page._update_descendant_url_paths(old_url_path, page.url_path)
+
+
+REDIRECTS_PER_QUERY = 300
+
+
+def _redirect_old_addresses(site, archive, old_url_path):
+    """Last year's addresses under the hub, now the archive's, keep working: every live page
+    under the archive whose old address the new hub does not take (content pages, the indicators
+    of items the new list dropped) gets a permanent redirect, as Wagtail's redirects app makes
+    them (``automatically_created``). Nothing when the app is not installed."""
+    if not apps.is_installed("wagtail.contrib.redirects"):
+        return
+    redirect_model = apps.get_model("wagtailredirects", "Redirect")
+    root = site.root_page.url_path  # "/home/": a page's address is its url_path after it
+    new_prefix = archive.url_path
+    taken = set(
+        Page.objects.filter(url_path__startswith=old_url_path).values_list("url_path", flat=True)
+    )
+    redirects = []
+    for pk, url_path in (
+        Page.objects.live().descendant_of(archive).values_list("pk", "url_path").iterator()
+    ):
+        old = old_url_path + url_path[len(new_prefix) :]
+        if old not in taken and old.startswith(root):
+            redirects.append(
+                redirect_model(
+                    old_path=redirect_model.normalise_path(old[len(root) - 1 :]),
+                    site=site,
+                    redirect_page_id=pk,
+                    automatically_created=True,
+                )
+            )
+    for start in range(0, len(redirects), REDIRECTS_PER_QUERY):
+        chunk = redirects[start : start + REDIRECTS_PER_QUERY]
+        redirect_model.objects.filter(
+            site=site, automatically_created=True, old_path__in=[r.old_path for r in chunk]
+        ).delete()
+    redirect_model.objects.bulk_create(redirects, batch_size=REDIRECTS_PER_QUERY)
+
+
 def _link_content(edition, old_edition, site, today):
     """Link the live content of last year's items to the new items whose scope still counts it."""
     through = DisclosurePage.catalogue_items.through
     live = DisclosurePage.objects.live().descendant_of(site.root_page)
+    channel_types = {ContentType.objects.get_for_model(m).pk for m in CHANNEL_PAGES}
     linked = {}
     for item in edition.items.select_related("edition").prefetch_related("previous_items"):
         old_items = _predecessors(item, old_edition)
@@ -154,9 +224,9 @@ def _link_content(edition, old_edition, site, today):
             live.filter(catalogue_items__in=old_items)
             .exclude(catalogue_items=item)
             .distinct()
-            .values("pk", "date", "fiscal_year")
+            .values("pk", "date", "fiscal_year", "content_type_id")
         )
-        keep = [p["pk"] for p in pages if still_counts(item, p, today)]
+        keep = [p["pk"] for p in pages if still_counts(item, p, today, channel_types)]
         through.objects.bulk_create(
             [through(disclosurepage_id=pk, catalogueitem_id=item.pk) for pk in keep],
             ignore_conflicts=True,

@@ -14,19 +14,35 @@ Where Wagtail's own Thai is wrong (the main menus' "หลายหน้า", "
 plural marker Thai does not use, a misspelt เว็บไซต์), the supplement gives better Thai on purpose;
 such entries carry the translator comment ``OVERRIDE`` and are kept although Wagtail translates them.
 
+The admin's scripts (the sidebar, the rich-text editor, comments, autosave) read their messages
+from Wagtail's JavaScript catalogue, whose Thai lacks most of them ("new items in this menu" on
+every screen): ``wagtail_supplement_js.po`` holds their Thai, ``script_catalogue`` makes it a
+static script that adds them to the browser's catalogue (``django.catalog``) where Wagtail's has
+none, and ``admin_script`` puts it on every admin screen shown in that language (the
+``insert_global_admin_js`` hook; it runs before the sidebar is drawn, on DOMContentLoaded).
+
 Command line, for the translation script::
 
     python -m wagtail_disclosure.i18n.supplement LOCALE_DIR OUT.po   # the merged catalogue, for msgfmt
+    python -m wagtail_disclosure.i18n.supplement --js PO OUT.js       # the scripts' supplement
 """
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
 import polib
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import get_language
 
 CATALOGUE = "django.po"
 SUPPLEMENT = "wagtail_supplement.po"
+SCRIPT_SUPPLEMENT = "wagtail_supplement_js.po"
+# Where the scripts' supplement is written, per language, under the app's static files.
+SCRIPT_STATIC = "wagtail_disclosure/js/wagtail-supplement.{language}.js"
 UPSTREAM_PACKAGE = "wagtail"
 METADATA = ("Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Plural-Forms")
 OVERRIDE = "Better Thai than Wagtail's own: kept although Wagtail translates it."
@@ -131,6 +147,43 @@ def update(folder, calls, drop=()):
     return added, len(dropped)
 
 
+def script_catalogue(po_path):
+    """The text of a script adding the catalogue's translations to ``django.catalog`` where
+    Wagtail's catalogue has none (plural messages as Django's catalogue holds them: a list)."""
+    catalogue = {}
+    for entry in polib.pofile(str(po_path)):
+        if entry.obsolete or not _translated(entry) or "fuzzy" in entry.flags:
+            continue
+        name = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        if entry.msgid_plural:
+            catalogue[name] = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+        else:
+            catalogue[name] = entry.msgstr
+    body = json.dumps(catalogue, ensure_ascii=False, indent=0, sort_keys=True)
+    return (
+        f"// Made by scripts/update-translation.sh from {Path(po_path).name}: do not edit.\n"
+        "(function () {\n"
+        "  if (!window.django || !window.django.catalog) return;\n"
+        f"  var supplement = {body};\n"
+        "  for (var message in supplement) {\n"
+        "    if (!(message in window.django.catalog)) window.django.catalog[message] = supplement[message];\n"
+        "  }\n"
+        "})();\n"
+    )
+
+
+def admin_script():
+    """``insert_global_admin_js``: the scripts' supplement of the active language, if there is one."""
+    language = (get_language() or "").split("-")[0]
+    name = SCRIPT_STATIC.format(language=language)
+    if not language or not finders.find(name):
+        return ""
+    return format_html('<script src="{}"></script>', static(name))
+
+
 if __name__ == "__main__":
-    locale_dir, out = sys.argv[1:3]
-    merged(locale_dir).save(out)
+    if sys.argv[1] == "--js":
+        Path(sys.argv[3]).write_text(script_catalogue(sys.argv[2]), "utf-8")
+    else:
+        locale_dir, out = sys.argv[1:3]
+        merged(locale_dir).save(out)

@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtail_disclosure', '0006_catalogue_format2'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),  # both Wagtail lines ship it
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

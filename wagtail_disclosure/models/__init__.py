@@ -5,10 +5,12 @@ people), ``media`` (images and documents with their rights), ``pages`` (the hub,
 and the ``DisclosurePage`` base), ``content_pages`` (the content page types), ``approval`` (memos,
 decisions, delegations, emergencies) and ``approval_tasks`` (the Wagtail task types of the
 approval chain), ``approvers`` (who may take each step), ``compliance`` (check runs, overrides,
-settings), ``submissions`` and ``submission_pages`` (questions, complaints, feedback, surveys and
+settings), ``appointments`` (orders appointing web officers and their committee),
+``submissions`` and ``submission_pages`` (questions, complaints, feedback, surveys and
 the pages that take them), ``followup`` (publication channel logs, tracking forms, the calendar).
 """
 
+from wagtail_disclosure.models.appointments import Appointment, AppointmentOrder
 from wagtail_disclosure.models.approval import (
     ApprovalChain,
     ApprovalDecision,
@@ -73,6 +75,7 @@ from wagtail_disclosure.models.pages import (
     TransparencyHubPage,
 )
 from wagtail_disclosure.models.submission_pages import (
+    CHANNEL_PAGES,
     CorruptionComplaintPage,
     FeedbackPage,
     QuestionBoardPage,
@@ -91,6 +94,9 @@ from wagtail_disclosure.models.submissions import (
 
 __all__ = [
     "ApprovalChain",
+    "CHANNEL_PAGES",
+    "Appointment",
+    "AppointmentOrder",
     "ApprovalDecision",
     "AuthorVerificationTask",
     "DeputyEndorsementTask",

@@ -60,6 +60,12 @@ class CatalogueEdition(BilingualNameMixin):
         verbose_name = _("catalogue edition")
         verbose_name_plural = _("catalogue editions")
         ordering = ["-year", "slug"]
+        permissions = [
+            (
+                "rollover_catalogueedition",
+                _("Can move an office's hub to a new edition (rollover)"),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -118,6 +124,22 @@ class PartsRule(models.TextChoices):
     ANY = "any", _("Any one part (alternatives)")
 
 
+class PageKind(models.TextChoices):
+    """The kinds of content page that can answer an item (each content page type has one:
+    ``page_kind``); an item takes those its file lists (``pages:``), else its family's."""
+
+    DOCUMENT = "document", _("document or announcement")
+    PROCUREMENT_SUMMARY = "procurement_summary", _("monthly procurement summary")
+    EXECUTIVES = "executives", _("executive profiles")
+    CONTACT = "contact", _("contact")
+    NEWS = "news", _("news or activity")
+    QUESTIONS = "questions", _("Q&A board")
+    COMPLAINTS = "complaints", _("corruption complaint form")
+    FEEDBACK = "feedback", _("feedback form")
+    SURVEY = "survey", _("satisfaction survey")
+    STATISTICS = "statistics", _("submission statistics")
+
+
 class CatalogueItem(BilingualNameMixin):
     """One thing that must be published, e.g. ``O21`` the monthly procurement summary."""
 
@@ -133,6 +155,25 @@ class CatalogueItem(BilingualNameMixin):
         NEWS = "news", _("News and activities")
         INTERACTIVE = "interactive", _("Interactive channel")
 
+    PageKind = PageKind
+    # The page kinds of an item whose file names none: a document answers every family (offices
+    # often publish the evidence as a PDF), and each family adds its own page types.
+    FAMILY_PAGE_KINDS = {
+        Family.DOCUMENT: [PageKind.DOCUMENT],
+        Family.PROCUREMENT: [PageKind.PROCUREMENT_SUMMARY, PageKind.DOCUMENT],
+        Family.EXECUTIVES: [PageKind.EXECUTIVES, PageKind.DOCUMENT],
+        Family.CONTACT: [PageKind.CONTACT, PageKind.DOCUMENT],
+        Family.NEWS: [PageKind.NEWS, PageKind.DOCUMENT],
+        Family.INTERACTIVE: [
+            PageKind.QUESTIONS,
+            PageKind.COMPLAINTS,
+            PageKind.FEEDBACK,
+            PageKind.SURVEY,
+            PageKind.STATISTICS,
+            PageKind.DOCUMENT,
+        ],
+    }
+
     edition = models.ForeignKey(CatalogueEdition, on_delete=models.CASCADE, related_name="items")
     section = models.ForeignKey(CatalogueSection, on_delete=models.CASCADE, related_name="items")
     code = models.CharField(_("code"), max_length=50)
@@ -147,6 +188,12 @@ class CatalogueItem(BilingualNameMixin):
     )
     family = models.CharField(
         _("category family"), max_length=20, choices=Family.choices, default=Family.DOCUMENT
+    )
+    page_kinds = models.JSONField(
+        _("page types that answer it"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: those of its family."),
     )
     update_months = models.PositiveSmallIntegerField(
         _("expected update every (months)"), null=True, blank=True
@@ -194,6 +241,13 @@ class CatalogueItem(BilingualNameMixin):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    @property
+    def allowed_page_kinds(self):
+        """The kinds of content page that may be filed under this item's indicator page."""
+        return list(self.page_kinds) or [
+            str(kind) for kind in self.FAMILY_PAGE_KINDS.get(self.family, [PageKind.DOCUMENT])
+        ]
 
 
 class ItemOverride(models.Model):

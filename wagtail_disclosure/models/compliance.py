@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from wagtail_disclosure.compliance.registry import rule_choices
+from wagtail_disclosure.thai.dates import format_admin_date
 
 
 class Severity(models.TextChoices):
@@ -70,7 +71,7 @@ class ComplianceRun(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_stage_display()} #{self.page_id} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_stage_display()} #{self.page_id} {format_admin_date(self.created_at)}"
 
 
 class ComplianceOverride(models.Model):

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_disclosure.fields import (
     SanitisedRichTextField as RichTextField,  # every save goes through bleach
 )
+from wagtail_disclosure.models.catalogue import PageKind
 from wagtail_disclosure.models.media import TEXT
 from wagtail_disclosure.models.pages import DisclosurePage, DisclosurePageForm
 from wagtail_disclosure.thai.dates import thai_month_name
@@ -24,6 +25,8 @@ from wagtail_disclosure.thai.dates import thai_month_name
 
 class DocumentPage(DisclosurePage):
     """A document or announcement: the text, its attachments, its number and date."""
+
+    page_kind = PageKind.DOCUMENT
 
     number = models.CharField(_("number (ที่)"), max_length=100, blank=True)
     body = RichTextField(_("body"), blank=True)
@@ -90,6 +93,8 @@ class DocumentAttachment(Orderable):
 class ExecutiveProfilesPage(DisclosurePage):
     """The office's executives (O2): names, positions, photos, contacts."""
 
+    page_kind = PageKind.EXECUTIVES
+
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = (
@@ -150,6 +155,8 @@ class ExecutiveProfile(Orderable):
 
 class ContactPage(DisclosurePage):
     """How to reach the office (O5)."""
+
+    page_kind = PageKind.CONTACT
 
     address = models.TextField(_("address"))
     phone = models.CharField(_("phone"), max_length=100, blank=True)
@@ -219,6 +226,8 @@ class ProcurementSummaryPage(DisclosurePage):
 
     A month without procurement must say so explicitly rather than stay silent.
     """
+
+    page_kind = PageKind.PROCUREMENT_SUMMARY
 
     month = models.PositiveSmallIntegerField(
         _("month"),
@@ -309,6 +318,8 @@ class ProcurementRow(Orderable):
 
 class NewsPage(DisclosurePage):
     """News and activities (O7), with photos."""
+
+    page_kind = PageKind.NEWS
 
     body = RichTextField(_("body"))
 

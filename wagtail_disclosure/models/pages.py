@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, Max, Window
+from django.db.models import Count, F, Max, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -30,7 +30,7 @@ from wagtail_disclosure.fields import (
 from wagtail_disclosure.forms.dates import use_be_dates
 from wagtail_disclosure.models.catalogue import CatalogueEdition, CatalogueItem
 from wagtail_disclosure.models.organisation import OfficeProfile, WorkGroup
-from wagtail_disclosure.panels import ChecksPanel
+from wagtail_disclosure.panels import BUDDHIST_SETTINGS_PANELS, ChecksPanel
 from wagtail_disclosure.thai.dates import BE_YEARS, check_plausible_date, fiscal_year
 
 
@@ -45,9 +45,14 @@ class DisclosurePageForm(WagtailAdminPageForm):
         if field is not None:
             edition = edition_for_page(parent or self.instance)
             if edition is not None:
-                field.queryset = CatalogueItem.objects.filter(edition=edition).order_by(
-                    "sort_order"
+                # The items a page already answers stay offered (and kept): after a rollover a
+                # page answers last year's item and this year's.
+                linked = (
+                    [i.pk for i in self.instance.catalogue_items.all()] if self.instance.pk else []
                 )
+                field.queryset = CatalogueItem.objects.filter(
+                    Q(edition=edition) | Q(pk__in=linked)
+                ).order_by("-edition__year", "sort_order")
             if not self.instance.pk and parent is not None:
                 indicator = parent.specific_deferred
                 # The instance's own (empty) values are already in ``initial``: replace them.
@@ -110,6 +115,9 @@ def edition_for_page(page):
     hub = (
         TransparencyHubPage.objects.ancestor_of(page, inclusive=True).first() if page.path else None
     )
+    if hub is not None and hub.archived_on is not None:
+        # Content under last year's archived hub is still edited this year: this year's list.
+        hub = hub.current_hub() or hub
     if hub and hub.edition_id:
         return hub.edition
     site = page.get_site() if page.path else None
@@ -134,7 +142,32 @@ CATALOGUE_ITEM_SEARCH_FIELDS = [
 ]
 
 
-class DisclosurePage(Page):
+# What the page explorer annotates on the rows it lists (``views.explorer``): the indicator's item
+# code, or the codes of the (first two) items a content page answers and how many it answers.
+EXPLORER_CODE = "disclosure_code"
+EXPLORER_SECOND_CODE = "disclosure_second_code"
+EXPLORER_CODE_COUNT = "disclosure_code_count"
+
+
+class CodedAdminTitleMixin:
+    """The admin title starts with the O-code(s) when the explorer annotated them ("O12 รายงาน…"):
+    officers know the indicators by code. Elsewhere (no annotation) the title is Wagtail's own, so
+    no screen pays a query per page for it."""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        code = getattr(self, EXPLORER_CODE, None)
+        if not code:
+            return title
+        codes = [code]
+        second = getattr(self, EXPLORER_SECOND_CODE, None)
+        if second:
+            codes.append(second)
+        more = (getattr(self, EXPLORER_CODE_COUNT, None) or 0) - len(codes)
+        return ", ".join(codes) + (f" +{more}" if more > 0 else "") + " " + title
+
+
+class DisclosurePage(CodedAdminTitleMixin, Page):
     """Fields every piece of disclosed content has: catalogue items, group, fiscal year, date."""
 
     catalogue_items = ParentalManyToManyField(
@@ -163,6 +196,9 @@ class DisclosurePage(Page):
 
     is_creatable = False
     base_form_class = DisclosurePageForm
+    # What kind of content this page type is (``catalogue.PageKind``): it may be filed under an
+    # indicator page whose item takes that kind (``CatalogueItem.allowed_page_kinds``).
+    page_kind = None
 
     disclosure_panels = [
         ChecksPanel(),
@@ -176,6 +212,7 @@ class DisclosurePage(Page):
         ),
     ]
     sources_panels = [InlinePanel("sources", heading=_("Sources"), label=_("source"))]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -196,6 +233,43 @@ class DisclosurePage(Page):
         """The fiscal year (B.E.) that field ``values`` imply when the editor gives none."""
         date = values.get("date")
         return fiscal_year(date) if date else None
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # The "add child page" choices and the create view: only the kinds the item takes.
+        return super().can_create_at(parent) and cls.answers_under(parent)
+
+    def can_move_to(self, parent):
+        # The move chooser and the move action (a reorder under the same parent is not a move).
+        return super().can_move_to(parent) and self.answers_under(parent)
+
+    @classmethod
+    def answers_under(cls, parent):
+        """Whether this page type may be filed under ``parent``: yes unless ``parent`` is an
+        indicator page whose catalogue item takes other kinds of content."""
+        kinds = page_kinds_under(parent)
+        return kinds is None or cls.page_kind in kinds
+
+    @classmethod
+    def refusal_under(cls, parent):
+        """The message refusing this page type under ``parent``, or None when it may go there."""
+        if cls.answers_under(parent):
+            return None
+        item = indicator_item(parent)
+        names = {str(kind): str(kind.label) for kind in CatalogueItem.PageKind}
+        return _("A %(type)s cannot answer %(code)s. Under this indicator add: %(allowed)s.") % {
+            "type": cls._meta.verbose_name,
+            "code": item.code,
+            "allowed": ", ".join(names.get(kind, kind) for kind in item.allowed_page_kinds),
+        }
+
+    @classmethod
+    def check_parent(cls, parent):
+        """Refuse (``ValidationError``) to put this page type under a parent whose item it cannot
+        answer."""
+        message = cls.refusal_under(parent)
+        if message:
+            raise ValidationError(message)
 
     def check_date(self):
         """A B.E. year taken as C.E. (15 Nov 2569 for 15 Nov 2026) is refused wherever it comes from."""
@@ -218,6 +292,10 @@ class DisclosurePage(Page):
 
     def clean(self):
         super().clean()
+        if not self.pk and self.path and self.depth and self.depth > 1:
+            # A new page, placed: created by code, the API or a tampered form (the admin offers
+            # only the kinds the item takes). Pages filed before an item's kinds changed stay.
+            self.check_parent(self.get_parent())
         self.check_date()
         if self.fiscal_year is not None and self.fiscal_year not in BE_YEARS:
             raise ValidationError(
@@ -243,6 +321,27 @@ class DisclosurePage(Page):
     @property
     def in_current_fiscal_year(self):
         return self.fiscal_year == fiscal_year()
+
+
+def indicator_item(page):
+    """The catalogue item of ``page`` when it is an indicator page, else None (read once per
+    page object: the add-page screen asks for each of the ten page types)."""
+    if page is None:
+        return None
+    if "_disclosure_item" not in page.__dict__:
+        if isinstance(page, IndicatorPage):
+            item = page.item
+        else:
+            item = CatalogueItem.objects.filter(indicator_pages=page.pk).first()
+        page.__dict__["_disclosure_item"] = item
+    return page.__dict__["_disclosure_item"]
+
+
+def page_kinds_under(parent):
+    """The page kinds that may be filed under ``parent``: its item's, or None (no rule) when
+    ``parent`` is not an indicator page."""
+    item = indicator_item(parent)
+    return item.allowed_page_kinds if item is not None else None
 
 
 class PageSource(Orderable):
@@ -277,8 +376,11 @@ class TransparencyHubPage(Page):
         help_text=_("Leave empty to follow the office's active edition."),
     )
     intro = RichTextField(_("introduction"), blank=True)
+    # Set by ``disclosure_rollover`` on last year's hub: the public pages under it say "archived".
+    archived_on = models.DateField(_("archived on"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [FieldPanel("edition"), FieldPanel("intro")]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
     subpage_types = ["wagtail_disclosure.IndicatorPage"]
     max_count_per_parent = 1
 
@@ -293,6 +395,28 @@ class TransparencyHubPage(Page):
         if self.edition_id:
             return self.edition
         return edition_for_page(self)
+
+    def archive_notice(self):
+        """What the "archived" banner says on this hub and its indicator pages, or None."""
+        if self.archived_on is None:
+            return None
+        return {
+            "edition": self.active_edition,
+            "archived_on": self.archived_on,
+            "current": self.current_hub(),
+        }
+
+    def current_hub(self):
+        """The hub that replaced this one, for an archive: the newest live hub beside it."""
+        if self.archived_on is None:
+            return self
+        return (
+            TransparencyHubPage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .filter(archived_on__isnull=True)
+            .order_by("-pk")
+            .first()
+        )
 
     def live_links(self, item_ids):
         """The links between these catalogue items and the office's live pages (under the hub's
@@ -410,6 +534,7 @@ class TransparencyHubPage(Page):
         for links_of_item in latest.values():
             links_of_item.sort(key=lambda link: (link.date, link.pk), reverse=True)
         today = today or timezone.localdate()
+        with_parts = {item.parent_id for item in items if item.parent_id}
         rows = []
         for item in items:
             stat = stats.get(item.pk, {})
@@ -426,6 +551,9 @@ class TransparencyHubPage(Page):
                     "latest_date": stat.get("latest"),
                     "updated_at": stat.get("updated"),
                     "latest": latest.get(item.pk, []),
+                    # An item of parts (format 2) is answered by its parts, listed after it.
+                    "has_parts": item.pk in with_parts,
+                    "is_part": item.parent_id is not None,
                 }
             )
         return rows
@@ -469,8 +597,17 @@ class TransparencyHubPage(Page):
                 grouped[-1]["rows"].append(row)
             return grouped
 
+        edition = self.active_edition
         context.update(
-            edition=self.active_edition,
+            archive=self.archive_notice(),
+            # The items the office's online presence answers, by the edition's own codes (ITA
+            # 2566's O9 and O18, ITA 2568's O10).
+            presence_codes=dict(
+                edition.items.exclude(answered_by="").values_list("answered_by", "code")
+            )
+            if edition is not None
+            else {},
+            edition=edition,
             rows=rows,
             sections=SimpleLazyObject(sections),
             missing=SimpleLazyObject(lambda: [r for r in rows if not r["count"]]),
@@ -500,7 +637,7 @@ class HubLink:
     date: datetime.date
 
 
-class IndicatorPage(Page):
+class IndicatorPage(CodedAdminTitleMixin, Page):
     """One catalogue item on the public site, holding the content that answers it."""
 
     item = models.ForeignKey(
@@ -512,6 +649,7 @@ class IndicatorPage(Page):
     body = RichTextField(_("description"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("item"), FieldPanel("body")]
+    settings_panels = BUDDHIST_SETTINGS_PANELS
     parent_page_types = ["wagtail_disclosure.TransparencyHubPage"]
     subpage_types = [
         "wagtail_disclosure.DocumentPage",
@@ -551,13 +689,34 @@ class IndicatorPage(Page):
         # The pages under this indicator's hub only: every office's hub has an indicator page for
         # the same catalogue item, and one office's page must not list another office's content.
         hub = TransparencyHubPage.objects.parent_of(self).first()
+        # The office's pages (its home and below), as the hub's table counts them: after
+        # ``disclosure_rollover`` the content that still counts stays under last year's hub.
+        office = hub.path[: -hub.steplen] if hub is not None else self.path
+        # An item of parts (format 2) is answered by its parts: its page (the address the ITAS
+        # export gives for the item) lists their content and links to each part's page.
+        parts = IndicatorPage.objects.none()
+        if hub is not None:
+            parts = (
+                IndicatorPage.objects.live()
+                .child_of(hub)
+                .filter(item__parent=self.item)
+                .select_related("item")
+                .order_by("item__sort_order")
+            )
+        item_ids = [self.item_id, *(p.item_id for p in parts)]
         pages = (
             DisclosurePage.objects.live()
-            .filter(catalogue_items=self.item)
-            .filter(path__startswith=(hub or self).path)
+            .filter(
+                pk__in=DisclosurePage.catalogue_items.through.objects.filter(
+                    catalogueitem_id__in=item_ids
+                ).values("disclosurepage_id")
+            )
+            .filter(path__startswith=office, depth__gt=(hub or self).depth)
             .order_by("-date", "-pk")
             .only("id", "title", "url_path", "date", "fiscal_year", "path", "depth")
         )
+        context["parts"] = list(parts)
         context["pages"] = Paginator(pages, 20).get_page(request.GET.get("page"))
         context["freshness"] = self.freshness()
+        context["archive"] = hub.archive_notice() if hub is not None else None
         return context

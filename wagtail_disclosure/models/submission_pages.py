@@ -36,6 +36,7 @@ from wagtail_disclosure.forms.submissions import (
     SurveyForm,
     TrackForm,
 )
+from wagtail_disclosure.models.catalogue import PageKind
 from wagtail_disclosure.models.pages import DisclosurePage
 from wagtail_disclosure.models.submission_stats import (
     available_years,
@@ -171,10 +172,11 @@ class SubmissionPageMixin(RoutablePageMixin):
                 status = _refuse(form, refusal)
             elif form.is_valid():
                 submission = self.process_form_submission(form)
+                # One code per submission: the thanks page shows the tracking code only (a
+                # complaint's reference appears in the tracker, once the code is given).
                 request.session[SESSION_KEY] = {
                     "page": self.pk,
                     "code": getattr(submission, "tracking_code", None),
-                    "reference": getattr(submission, "reference", ""),
                 }
                 return redirect(self.url + self.reverse_subpage("thanks"))
         return self.render_page(
@@ -244,14 +246,20 @@ class TrackingCodeMixin:
                     site=self.get_site(), tracking_hash=hash_code(form.cleaned_data["code"])
                 ).first()
                 if found is None:
-                    form.add_error(
-                        "code",
-                        _(
-                            "No submission has this code. Check it and try again (letters A–Z, digits 2–7)."
-                        ),
-                    )
+                    form.add_error("code", self.not_found_message(form.cleaned_data["code"]))
                     status = 404
         return self.render_page(request, "track.html", status=status, form=form, found=found)
+
+    def not_found_message(self, typed):
+        looks_like_reference = getattr(self.submission_model, "looks_like_reference", None)
+        if looks_like_reference is not None and looks_like_reference(typed):
+            # One code per submission: the reference is the office's number, never a key.
+            return _(
+                "This is a reference number, which the office uses in its correspondence. Follow "
+                "your submission with the tracking code shown when you filed it (four groups of "
+                "four letters and digits, e.g. ABCD-EFGH-JKLM-NPQR)."
+            )
+        return _("No submission has this code. Check it and try again (letters A–Z, digits 2–7).")
 
     def save_submission(self, form):
         code, form.instance.tracking_hash = new_code()
@@ -264,6 +272,8 @@ class QuestionBoardPage(
     TrackingCodeMixin, SubmissionPageMixin, SubmissionFormFields, DisclosurePage
 ):
     """The Q&A board (O8): published questions with answers, a form to ask, tracking by code."""
+
+    page_kind = PageKind.QUESTIONS
 
     submission_model = Question
     submission_form_class = QuestionForm
@@ -318,6 +328,8 @@ class CorruptionComplaintPage(
 ):
     """The corruption complaint form (O28), separate from general feedback."""
 
+    page_kind = PageKind.COMPLAINTS
+
     submission_model = CorruptionComplaint
     submission_form_class = ComplaintForm
     default_privacy_notice = _(
@@ -356,6 +368,8 @@ class CorruptionComplaintPage(
 class FeedbackPage(SubmissionPageMixin, SubmissionFormFields, DisclosurePage):
     """Opinions and suggestions (O30), with the year's figures shown under the form."""
 
+    page_kind = PageKind.FEEDBACK
+
     submission_model = Feedback
     submission_form_class = FeedbackForm
     default_privacy_notice = _(
@@ -380,6 +394,8 @@ class FeedbackPage(SubmissionPageMixin, SubmissionFormFields, DisclosurePage):
 
 class SatisfactionSurveyPage(SubmissionPageMixin, SubmissionFormFields, DisclosurePage):
     """The service satisfaction survey (O17), with the results per fiscal year."""
+
+    page_kind = PageKind.SURVEY
 
     submission_model = SurveyResponse
     submission_form_class = SurveyForm
@@ -419,6 +435,8 @@ class SatisfactionSurveyPage(SubmissionPageMixin, SubmissionFormFields, Disclosu
 class SubmissionStatisticsPage(DisclosurePage):
     """Public figures per fiscal year: service statistics (O16) or complaint statistics (O29)."""
 
+    page_kind = PageKind.STATISTICS
+
     class Figures(models.TextChoices):
         SERVICES = "services", _("Service statistics (O16)")
         COMPLAINTS = "complaints", _("Corruption complaint statistics (O29)")
@@ -454,3 +472,8 @@ class SubmissionStatisticsPage(DisclosurePage):
             context["services"] = service_figures(site, year)
             context["satisfaction"] = satisfaction_figures(site, year)
         return context
+
+
+# The public submission channels (O8, O28, O30 and the survey of O17 in ITA 2566): pages that stay
+# valid while live, so that they count in an item's scope whatever their date (readiness, rollover).
+CHANNEL_PAGES = (QuestionBoardPage, CorruptionComplaintPage, FeedbackPage, SatisfactionSurveyPage)

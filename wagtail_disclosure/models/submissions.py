@@ -10,6 +10,7 @@ no history/search registration: who may see them is decided by
 ``submissions.permissions.can_see_complaints`` alone.
 """
 
+import re
 import uuid
 from pathlib import Path
 
@@ -27,6 +28,11 @@ from wagtail.fields import StreamField
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.thai.dates import fiscal_year
+from wagtail_disclosure.thai.digits import to_arabic_digits
+
+# A complaint's reference: its fiscal year and number ("2569-00012").
+REFERENCE_FORMAT = "%d-%05d"
+REFERENCE_SHAPE = re.compile(r"\d{4}\s*-\s*\d{5,}")
 
 # --- O9 / O18: links shown on the hub -------------------------------------------------------
 
@@ -328,8 +334,17 @@ class CorruptionComplaint(Submission):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         if not self.reference:
-            self.reference = "%d-%05d" % (self.fiscal_year, self.pk)
+            self.reference = REFERENCE_FORMAT % (self.fiscal_year, self.pk)
             type(self).objects.filter(pk=self.pk).update(reference=self.reference)
+
+    @staticmethod
+    def looks_like_reference(text):
+        """Whether ``text`` has the shape of a reference ("2569-00012", Thai digits too).
+
+        The reference is a running number for the office's own correspondence: it never opens a
+        complaint in the public tracker (anyone could count through them), only the secret code does.
+        """
+        return bool(REFERENCE_SHAPE.fullmatch(to_arabic_digits((text or "").strip())))
 
     def anonymise(self):
         for evidence in self.evidence.all():

@@ -41,17 +41,14 @@ from wagtail_disclosure.catalogue.effective import EffectiveItem, confirmed_over
 from wagtail_disclosure.catalogue.freshness import Freshness, ItemFreshness, freshness_of
 from wagtail_disclosure.links import absolute_url
 from wagtail_disclosure.models import (
+    CHANNEL_PAGES,
     CatalogueEdition,
     CatalogueItem,
-    CorruptionComplaintPage,
     DisclosurePage,
     EmergencyPublication,
-    FeedbackPage,
     IndicatorPage,
     OfficeProfile,
     OnlinePresence,
-    QuestionBoardPage,
-    SatisfactionSurveyPage,
     TransparencyHubPage,
     WorkGroup,
 )
@@ -60,7 +57,6 @@ from wagtail_disclosure.numbers import percent
 from wagtail_disclosure.thai.dates import fiscal_year, fiscal_year_range, format_thai_date
 
 Scope = CatalogueItem.Scope
-CHANNEL_PAGES = (QuestionBoardPage, CorruptionComplaintPage, FeedbackPage, SatisfactionSurveyPage)
 LATEST_PER_ITEM = 3
 ACADEMIC_YEAR_STARTS = (5, 16)  # 16 May: the first term of Thai schools
 

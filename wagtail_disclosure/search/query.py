@@ -3,6 +3,8 @@
 from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Substr
 from modelsearch.index import RelatedFields
 from modelsearch.query import PlainText
 from wagtail.models import Page
@@ -13,11 +15,26 @@ from wagtail_disclosure.search.within import PlainTextWithin
 
 
 def search_scope(site=None):
-    """Live, public pages (of ``site`` when given) that hold disclosed content."""
+    """Live, public pages (of ``site`` when given) that hold disclosed content: content pages, and
+    indicator pages that live content answers (an empty one is a dead end, not a result)."""
     pages = Page.objects.live().public()
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages.type(DisclosurePage, IndicatorPage)
+    return pages.type(DisclosurePage, IndicatorPage).exclude(
+        pk__in=IndicatorPage.objects.exclude(Exists(live_answers())).values("pk")
+    )
+
+
+def live_answers():
+    """Live content answering the outer indicator page's item in its office, as the hub counts it
+    (``TransparencyHubPage.live_links``: anywhere under the hub's parent, below the hub's depth)."""
+    office_path = Substr(OuterRef("path"), 1, (OuterRef("depth") - 2) * IndicatorPage.steplen)
+    return DisclosurePage.catalogue_items.through.objects.filter(
+        catalogueitem_id=OuterRef("item_id"),
+        disclosurepage__live=True,
+        disclosurepage__path__startswith=office_path,
+        disclosurepage__depth__gt=OuterRef("depth") - 1,
+    )
 
 
 def search_pages(queryset, text, backend=None, within=None):

@@ -14,6 +14,12 @@ def thai_date(value, fmt="%-d %B %Y"):
 
 
 @register.filter
+def admin_date(value):
+    """A date or date-time on an admin screen: ``7 ธันวาคม 2569`` or ``7 ธันวาคม 2569 19:16``."""
+    return dates.format_admin_date(value)
+
+
+@register.filter
 def thai_short_date(value):
     return dates.format_thai_date(value, "%-d %b %y")
 

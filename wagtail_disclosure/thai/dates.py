@@ -165,6 +165,13 @@ def format_thai_date(value, fmt="%-d %B %Y", digits=None):
     return _format_date(value, fmt, use_thai, _is_english())
 
 
+def format_admin_date(value):
+    """A date, or a date and time, as an admin screen shows it: "7 ธันวาคม 2569 19:16"."""
+    if isinstance(value, datetime.datetime):
+        return format_thai_date(value, "%-d %B %Y %H:%M")
+    return format_thai_date(value)
+
+
 @functools.lru_cache(maxsize=4096)
 def _format_date(value, fmt, use_thai, english):
     return _format(datetime.datetime.combine(value, datetime.time()), fmt, use_thai, english)

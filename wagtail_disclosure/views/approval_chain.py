@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from wagtail_disclosure.approval import chains
 from wagtail_disclosure.forms.approval import ChainPresetForm, ChainStepsForm
-from wagtail_disclosure.mail import admin_url, send_notification
+from wagtail_disclosure.links import admin_url
+from wagtail_disclosure.mail import send_notification
 from wagtail_disclosure.models import ApprovalChain, Person
 from wagtail_disclosure.models.offices import acting_office, for_office
 from wagtail_disclosure.views import permissions

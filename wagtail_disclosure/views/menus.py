@@ -34,6 +34,8 @@ from wagtail_disclosure.views.reports.satisfaction import SatisfactionView
 from wagtail_disclosure.views.reports.service_statistics import ServiceStatisticsView
 from wagtail_disclosure.views.reports.tracking_forms import TrackingFormsView
 from wagtail_disclosure.views.reports.turnaround import TurnaroundView
+from wagtail_disclosure.views.reports.web_officers import WebOfficersView
+from wagtail_disclosure.views.rollover import RolloverView
 from wagtail_disclosure.views.submissions.complaints import ComplaintListView
 from wagtail_disclosure.views.submissions.feedback import FeedbackListView
 from wagtail_disclosure.views.submissions.personal_data import PersonalDataView
@@ -123,6 +125,18 @@ def approval_chain():
     )
 
 
+def rollover():
+    return PermissionMenuItem(
+        RolloverView.page_title,
+        reverse(RolloverView.index_url_name),
+        policy=RolloverView.permission_policy,
+        actions=[RolloverView.permission_required],
+        name="disclosure-rollover",
+        icon_name=RolloverView.header_icon,
+        order=6,
+    )
+
+
 # --- Reports menu -----------------------------------------------------------------------------
 
 
@@ -189,6 +203,10 @@ def annual_report():
     return for_screen(
         AnnualReportView, url_name="wagtail_disclosure_admin:annual_report", order=1007
     )
+
+
+def web_officers():
+    return for_screen(WebOfficersView, order=1008)
 
 
 def agency():

@@ -9,13 +9,17 @@ every field. The records the office types in are viewsets (``views.viewsets``).
 The screens sit under /admin/disclosure/ and join the Disclosure menu of ``viewsets``.
 """
 
+import datetime
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Revision
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, InspectView
@@ -30,14 +34,59 @@ from wagtail_disclosure.models import (
     TransparencyHubPage,
 )
 from wagtail_disclosure.models.offices import acting_office, for_office
+from wagtail_disclosure.thai.dates import format_admin_date
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
 from wagtail_disclosure.views.permissions import UserRulePolicy
 
+DATE_FIELDS = (models.DateField, models.DateTimeField)  # a DateTimeField is a DateField
+
+
+class BuddhistInspectView(InspectView):
+    """modeladmin's inspect view, its dates in B.E. (it printed them in Django's format, C.E.)."""
+
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.date):
+            return format_admin_date(value)
+        if isinstance(value, Revision):
+            # Wagtail's own text is '"title" at 2026-12-07 13:42:45.846892+00:00'.
+            return _("Revision #%(id)s of “%(title)s”, %(date)s") % {
+                "id": value.pk,
+                "title": value.object_str,
+                "date": format_admin_date(value.created_at),
+            }
+        return value
+
+
+def be_column(field):
+    """A list column showing a date field in B.E., sorted and headed as the field."""
+
+    def column(obj):
+        value = getattr(obj, field.name)
+        return format_admin_date(value) if value else ""
+
+    column.short_description = field.verbose_name
+    column.admin_order_field = field.name
+    column.__name__ = field.name
+    return column
+
 
 class DisclosureModelAdmin(ModelAdmin):
-    """A modeladmin screen of the app: listed in the Disclosure menu, shown to who may list it."""
+    """A modeladmin screen of the app: listed in the Disclosure menu, shown to who may list it;
+    its dates in B.E., in the list and the inspect view."""
 
     add_to_admin_menu = False  # its item joins the Disclosure menu through the menu's hook
+    inspect_view_class = BuddhistInspectView
+
+    def get_list_display(self, request):
+        columns = []
+        for name in super().get_list_display(request):
+            try:
+                field = self.model._meta.get_field(name) if isinstance(name, str) else None
+            except FieldDoesNotExist:
+                field = None
+            columns.append(be_column(field) if isinstance(field, DATE_FIELDS) else name)
+        return columns
 
     def register_with_wagtail(self):
         super().register_with_wagtail()
@@ -103,7 +152,7 @@ class CatalogueItemAdmin(DisclosureModelAdmin):
     inspect_view_enabled = True
 
 
-class OfficeInspectView(InspectView):
+class OfficeInspectView(BuddhistInspectView):
     """One record, of the office the user acts for only (404 for another office's)."""
 
     def dispatch(self, request, *args, **kwargs):

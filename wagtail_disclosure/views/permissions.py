@@ -22,8 +22,10 @@ from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPol
 
 from wagtail_disclosure.models import (
     Agency,
+    AppointmentOrder,
     ApprovalChain,
     ApprovalDecision,
+    CatalogueEdition,
     CorruptionComplaint,
     DisclosureReports,
     Feedback,
@@ -31,7 +33,7 @@ from wagtail_disclosure.models import (
     Question,
     SurveyResponse,
 )
-from wagtail_disclosure.models.offices import acting_office, acts_for, offices_of
+from wagtail_disclosure.models.offices import acting_office, acts_for, has_role, offices_of
 from wagtail_disclosure.submissions.permissions import can_see_complaints
 
 ANY_OFFICE = object()
@@ -176,3 +178,19 @@ agency = UserRulePolicy(Agency, may_view_agency)
 # Media lacking rights data: those who may change the library's items (the model permission).
 images = ModelPermissionPolicy(get_image_model_string())
 documents = ModelPermissionPolicy(get_document_model_string())
+
+
+def may_roll_over(user, site):
+    """Moving the office to next year's edition: its supervisors (the role, with the
+    ``rollover_catalogueedition`` permission their group holds) and superusers acting for it."""
+    if site is None or not user.is_active or not acts_for(user, site):
+        return False
+    if user.is_superuser:
+        return True
+    return user.has_perm("wagtail_disclosure.rollover_catalogueedition") and has_role(
+        user, site, [Person.Role.SUPERVISOR]
+    )
+
+
+rollover = OfficeRulePolicy(CatalogueEdition, may_roll_over)
+appointment_orders = OfficeModelPolicy(AppointmentOrder)

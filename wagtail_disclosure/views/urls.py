@@ -7,7 +7,14 @@ The viewsets and modeladmin screens sit beside these under /admin/disclosure/<na
 
 from django.urls import path
 
-from wagtail_disclosure.views import approval, approval_chain, compliance, offices
+from wagtail_disclosure.views import (
+    appointments,
+    approval,
+    approval_chain,
+    compliance,
+    offices,
+    rollover,
+)
 from wagtail_disclosure.views.reports import (
     agency,
     annual,
@@ -22,6 +29,7 @@ from wagtail_disclosure.views.reports import (
     service_statistics,
     tracking_forms,
     turnaround,
+    web_officers,
 )
 from wagtail_disclosure.views.submissions import (
     complaints,
@@ -80,6 +88,12 @@ urlpatterns = [
         media_rights.DocumentsLackingRightsView,
         "documents_lacking_rights",
     ),
+    *_listing("reports/web-officers/", web_officers.WebOfficersView, "web_officers"),
+    path(
+        "print/appointment-order/<int:pk>/",
+        appointments.AppointmentOrderPrintView.as_view(),
+        name="appointment_order_print",
+    ),
     # The supervising agency's view
     *_listing("reports/agency/", agency.AgencyReadinessView, "agency"),
     *_listing("reports/agency/<int:site_id>/", agency.AgencyOfficeReadinessView, "agency_office"),
@@ -113,6 +127,8 @@ urlpatterns = [
         personal_data.PersonalDataView.as_view(),
         name="personal_data",
     ),
+    # Next year's edition
+    path("catalogue/rollover/", rollover.RolloverView.as_view(), name="rollover"),
     # Compliance checks
     path(
         "compliance/<int:page_id>/override/<str:key>/",

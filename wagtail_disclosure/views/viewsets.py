@@ -1,5 +1,6 @@
 """The records the office types in, as Wagtail ``ModelViewSet``s under /admin/disclosure/<name>/:
-its work groups and people (Disclosure menu), and its follow-up records (Follow-up menu): the
+its work groups, people and the orders appointing its web officers (Disclosure menu), and its
+follow-up records (Follow-up menu): the
 publication channel log kept by the PR unit, the tracking forms each group fills in per round,
 and the operating calendar.
 
@@ -7,24 +8,42 @@ Permissions are the models' own add/change/delete/view permissions; each viewset
 is ``wagtail_disclosure_admin_<name>``, beside the hand-written screens' ``wagtail_disclosure_admin``.
 """
 
+import contextlib
+import copy
+
+import django_filters
 from django import forms
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.active_filters import (
+    ActiveFilter,
+    BaseFilterAdapter,
+    DateFromToRangeFilterAdapter,
+)
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu, SubmenuMenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Page, Site
 
 from wagtail_disclosure.compat import permission_policy_for
 from wagtail_disclosure.exports import ThaiSpreadsheetMixin
-from wagtail_disclosure.models import Person, WorkGroup
+from wagtail_disclosure.forms.dates import (
+    BuddhistDateField,
+    BuddhistDateInput,
+    BuddhistDateRangeField,
+    BuddhistDateRangeWidget,
+)
+from wagtail_disclosure.models import AppointmentOrder, Person, WorkGroup
 from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
 from wagtail_disclosure.models.offices import acting_office, for_office, offices_of, pages_of
-from wagtail_disclosure.thai.dates import fiscal_round
+from wagtail_disclosure.thai.dates import fiscal_round, format_thai_date
 from wagtail_disclosure.views.menus import DISCLOSURE_MENU_HOOK, PermissionMenuItem
 
 
@@ -41,6 +60,22 @@ def scope_choices(fields, request, site):
             field.queryset = field.queryset.filter(pk__in=pages_of(site).values("pk"))
         elif model in (WorkGroup, Person):
             field.queryset = for_office(field.queryset, site)
+        else:
+            # Another office-owned record (the order an order replaces); a TypeError says the
+            # model is shared by every office (catalogue items, users).
+            with contextlib.suppress(TypeError):
+                field.queryset = for_office(field.queryset, site)
+
+
+def scope_formsets(form, request, site):
+    """``scope_choices`` for the rows of the form's inline formsets (an order's appointments):
+    each formset gets its own copy of the row form with the office's choices only."""
+    for formset in getattr(form, "formsets", {}).values():
+        fields = copy.deepcopy(formset.form.base_fields)
+        scope_choices(fields, request, site)
+        formset.form = type(formset.form.__name__, (formset.form,), {})
+        formset.form.base_fields = fields
+        formset.__dict__.pop("forms", None)
 
 
 class OfficeScopedViewMixin:
@@ -74,6 +109,7 @@ class OfficeScopedViewMixin:
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
         scope_choices(form.fields, self.request, self.office_site)
+        scope_formsets(form, self.request, self.office_site)
         return form
 
 
@@ -99,8 +135,52 @@ class MenuGroup(ModelViewSetGroup):
         )
 
 
+class BuddhistDateFilter(django_filters.DateFilter):
+    field_class = BuddhistDateField
+
+
+class BuddhistDateFromToRangeFilter(django_filters.DateFromToRangeFilter):
+    field_class = BuddhistDateRangeField
+
+
+class BuddhistFilterSet(WagtailFilterSet):
+    """Wagtail's list filters, with dates typed and shown in B.E. ("15/11/2569")."""
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        filter_class, params = super().filter_for_lookup(field, lookup_type)
+        if filter_class is django_filters.DateFilter:
+            filter_class, params["widget"] = BuddhistDateFilter, BuddhistDateInput
+        elif filter_class is django_filters.DateFromToRangeFilter:
+            filter_class = BuddhistDateFromToRangeFilter
+            params["widget"] = BuddhistDateRangeWidget
+        return filter_class, params
+
+
+class BuddhistDateFilterAdapter(BaseFilterAdapter):
+    """An active date filter named in B.E. ("วันที่: 15 พฤศจิกายน 2569")."""
+
+    def get_active_filters(self):
+        yield ActiveFilter(
+            self.bound_field.auto_id,
+            self.filter.label,
+            format_thai_date(self.value),
+            self.get_url_without_filter_param(self.name),
+        )
+
+
+class BuddhistDateRangeFilterAdapter(DateFromToRangeFilterAdapter):
+    """An active date range named in B.E., Wagtail's own reports' included."""
+
+    def format_value(self, value):
+        return format_thai_date(value) if value is not None else self.empty_value_label
+
+
 class IndexView(ThaiSpreadsheetMixin, generic.IndexView):
-    """The list of a viewset; its CSV/XLSX downloads are the app's (BOM, formulas neutralised)."""
+    """The list of a viewset; its CSV/XLSX downloads are the app's (BOM, formulas neutralised);
+    its date filters in B.E."""
+
+    base_filterset_class = BuddhistFilterSet
 
 
 class DisclosureViewSet(ModelViewSet):
@@ -192,6 +272,63 @@ class PersonViewSet(DisclosureViewSet):
     ]
 
 
+class AppointmentOrderIndexView(IndexView):
+    """The list of orders, each with a link to print it."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Print the order"),
+                url=reverse("wagtail_disclosure_admin:appointment_order_print", args=[instance.pk]),
+                icon_name="print",
+                priority=25,
+            )
+        )
+        return buttons
+
+
+class AppointmentOrderViewSet(DisclosureViewSet):
+    """The orders (คำสั่ง) appointing the web officers of each work group and their committee; the
+    report of groups without an officer reads the orders in force (``reports.appointments``)."""
+
+    model = AppointmentOrder
+    name = "disclosure_appointment_orders"
+    url_prefix = "disclosure/appointment-orders"
+    url_namespace = "wagtail_disclosure_admin_appointment_orders"
+    icon = "doc-full"
+    menu_name = "disclosure-appointment-orders"
+    menu_label = _("Appointment orders")
+    menu_order = 5
+    add_view_class = PrefilledCreateView
+    index_view_class = AppointmentOrderIndexView
+    list_display = ["number", "date", "subject", "effective_from", "effective_until"]
+    list_filter = ["date"]
+    search_fields = ["number", "subject"]
+    panels = [
+        FieldPanel("site"),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
+        FieldPanel("subject"),
+        FieldPanel("preamble"),
+        FieldRowPanel(
+            [FieldPanel("effective_from"), FieldPanel("effective_until"), FieldPanel("replaces")]
+        ),
+        InlinePanel(
+            "appointments",
+            heading=_("Appointed"),
+            label=_("Person appointed"),
+            panels=[
+                FieldRowPanel([FieldPanel("role"), FieldPanel("work_group")]),
+                FieldPanel("person"),
+                FieldRowPanel([FieldPanel("full_name"), FieldPanel("position")]),
+            ],
+        ),
+        FieldPanel("committee_duties"),
+        FieldPanel("officer_duties"),
+        FieldRowPanel([FieldPanel("signed_by"), FieldPanel("signer_position")]),
+    ]
+
+
 class DisclosureViewSetGroup(MenuGroup):
     """The Disclosure menu. The modeladmin screens join it through ``DISCLOSURE_MENU_HOOK``."""
 
@@ -200,7 +337,7 @@ class DisclosureViewSetGroup(MenuGroup):
     menu_name = "disclosure"
     menu_order = 250
     submenu_hook = DISCLOSURE_MENU_HOOK
-    items = (WorkGroupViewSet, PersonViewSet)
+    items = (WorkGroupViewSet, PersonViewSet, AppointmentOrderViewSet)
 
 
 # --- the follow-up records (Follow-up menu) ----------------------------------------------------

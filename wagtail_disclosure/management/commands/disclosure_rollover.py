@@ -1,15 +1,14 @@
 """``manage.py disclosure_rollover NEW_EDITION [--site S]``: move an office's hub to next year's
-edition (``catalogue.rollover``), assign the approval chain to the new hub, and list per new item
-what it still lacks. Safe to run again."""
+edition and give the new hub the approval chain (``office_setup.roll_over``, the service the
+admin's rollover screen runs too), and list per new item what it still lacks. Safe to run again."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from wagtail_disclosure.approval.setup import set_up_approval
-from wagtail_disclosure.catalogue.rollover import RolloverError, rollover
+from wagtail_disclosure.catalogue.rollover import RolloverError
 from wagtail_disclosure.models import CatalogueEdition
+from wagtail_disclosure.office_setup import roll_over
 from wagtail_disclosure.reports.readiness import Status, readiness
 
 
@@ -35,9 +34,7 @@ class Command(BaseCommand):
                 raise CommandError(_("No site “%(site)s”.") % {"site": key})
         for site in sites:
             try:
-                with transaction.atomic():
-                    result = rollover(edition, site)
-                    set_up_approval(site, result.hub)
+                result = roll_over(site, edition)
             except RolloverError as exc:
                 raise CommandError(str(exc)) from exc
             self.report(site, edition, result)

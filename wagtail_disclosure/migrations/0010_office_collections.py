@@ -98,7 +98,7 @@ def office_collections(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wagtail_disclosure", "0007_approval_chain"),
+        ("wagtail_disclosure", "0009_page_kinds"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         *media_dependencies(),
     ]
