@@ -440,12 +440,18 @@ def test_office_b_neither_sees_nor_changes_the_media_of_office_a(offices, media_
             reverse("wagtailimages:edit", args=[image.pk]),  # replacing the file
             {"title": image.title, "file": SimpleUploadedFile("b.png", png("blue"), "image/png")},
         ),
-        (reverse("wagtailimages:edit_multiple", args=[image.pk]), {f"image-{image.pk}-title": changed}),
+        (
+            reverse("wagtailimages:edit_multiple", args=[image.pk]),
+            {f"image-{image.pk}-title": changed},
+        ),
         (reverse("wagtailimages:delete", args=[image.pk]), {}),
         (reverse("wagtailimages:delete_multiple", args=[image.pk]), {}),
         (_bulk_delete_url(image) + f"?id={image.pk}", {}),
         (reverse("wagtaildocs:edit", args=[document.pk]), {"title": changed}),
-        (reverse("wagtaildocs:edit_multiple", args=[document.pk]), {f"doc-{document.pk}-title": changed}),
+        (
+            reverse("wagtaildocs:edit_multiple", args=[document.pk]),
+            {f"doc-{document.pk}-title": changed},
+        ),
         (reverse("wagtaildocs:delete", args=[document.pk]), {}),
         (reverse("wagtaildocs:delete_multiple", args=[document.pk]), {}),
         (_bulk_delete_url(document) + f"?id={document.pk}", {}),
@@ -465,7 +471,10 @@ def test_office_b_neither_sees_nor_changes_the_media_of_office_a(offices, media_
     documents_in_a = get_document_model().objects.filter(collection=document.collection_id).count()
     client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("b.png", png("green"), "image/png"), "collection": image.collection_id},
+        {
+            "files[]": SimpleUploadedFile("b.png", png("green"), "image/png"),
+            "collection": image.collection_id,
+        },
     )
     client.post(
         reverse("wagtaildocs:add_multiple"),

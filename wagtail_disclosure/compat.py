@@ -86,3 +86,32 @@ def use_media_permission_policy(policy_class):
         return
     for model in (get_image_model(), get_document_model()):
         media_permission_policy(model).__class__ = policy_class
+    _check_choose_on_select_format()
+
+
+def _check_choose_on_select_format():
+    """Wagtail 7.4's image chooser "select format" step (rich text) opens any image by its id,
+    without asking the policy whether the user may choose it (8 asks, in ``get_object``): here it
+    asks too, so that another office's image neither shows nor embeds."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+    from wagtail.images import get_image_model
+    from wagtail.images.views.chooser import ImageSelectFormatView
+
+    if getattr(ImageSelectFormatView, "_wd_checks_choose", False):
+        return
+
+    def guarded(method):
+        def view_method(self, request, image_id):
+            model = self.model or get_image_model()
+            image = get_object_or_404(model, id=image_id)
+            policy = media_permission_policy(model)
+            if not policy.user_has_permission_for_instance(request.user, "choose", image):
+                raise PermissionDenied
+            return method(self, request, image_id)
+
+        return view_method
+
+    ImageSelectFormatView.get = guarded(ImageSelectFormatView.get)
+    ImageSelectFormatView.post = guarded(ImageSelectFormatView.post)
+    ImageSelectFormatView._wd_checks_choose = True

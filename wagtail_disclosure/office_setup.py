@@ -212,7 +212,9 @@ def adopt_library(site):
     that office's (with one office, Wagtail's permissions count everywhere).
     """
     target = OfficeProfile.for_site(site).collection
-    offices = set(OfficeProfile.objects.exclude(collection=None).values_list("collection", flat=True))
+    offices = set(
+        OfficeProfile.objects.exclude(collection=None).values_list("collection", flat=True)
+    )
     root = Collection.get_first_root_node()
     for pk in list(root.get_children().exclude(pk__in=offices).values_list("pk", flat=True)):
         Collection.objects.get(pk=pk).move(Collection.objects.get(pk=target.pk), "last-child")
