@@ -217,7 +217,8 @@ def adopt_library(site):
     )
     root = Collection.get_first_root_node()
     for pk in list(root.get_children().exclude(pk__in=offices).values_list("pk", flat=True)):
-        Collection.objects.get(pk=pk).move(Collection.objects.get(pk=target.pk), "last-child")
+        # Collections are ordered by name (treebeard's sorted children).
+        Collection.objects.get(pk=pk).move(Collection.objects.get(pk=target.pk), "sorted-child")
     for model in (get_image_model(), get_document_model()):
         # As Wagtail's own "add to collection" bulk action does.
         model.objects.filter(collection=root).update(collection=target)
