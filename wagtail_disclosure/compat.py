@@ -57,8 +57,11 @@ def use_page_permission_policy(policy_class):
         register_permission_policy(AbstractPage, policy_class())
         return
     from wagtail import permissions
+    from wagtail.admin.api import views as admin_api_views
 
     permissions.page_permission_policy.__class__ = policy_class
+    # 7.4's admin API (the page chooser's) builds a new stock policy on each request.
+    admin_api_views.PagePermissionPolicy = policy_class
 
 
 def use_media_permission_policy(policy_class):
@@ -115,3 +118,15 @@ def _check_choose_on_select_format():
     ImageSelectFormatView.get = guarded(ImageSelectFormatView.get)
     ImageSelectFormatView.post = guarded(ImageSelectFormatView.post)
     ImageSelectFormatView._wd_checks_choose = True
+
+
+def page_permission_policy():
+    """The page permission policy in force (the app's per-office one, ``apps.ready``)."""
+    if WAGTAIL_8:
+        from wagtail.models import Page
+        from wagtail.permissions import policy_registry
+
+        return policy_registry.get_by_type(Page)
+    from wagtail.permissions import page_permission_policy as policy
+
+    return policy
