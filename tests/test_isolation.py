@@ -18,9 +18,11 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from tests.utils.offices import (
     HOST_A,
@@ -29,12 +31,16 @@ from tests.utils.offices import (
     ROLES_B,
     build_office_b,
     mark_office_a,
+    png,
+    upload_media,
 )
+from tests.utils.wagtail_line import API_V3, api_v3_key
 from wagtail_disclosure.models import (
     CorruptionComplaintPage,
     DocumentAttachment,
     DocumentPage,
     IndicatorPage,
+    OfficeProfile,
     Person,
     WorkGroup,
 )
@@ -352,3 +358,168 @@ def test_public_search_of_b_finds_nothing_of_a(offices):
     # The same search on A's host name finds it: the search works, B's is scoped.
     on_a = Client(HTTP_HOST=HOST_A).get(url, {"q": "งบประมาณ"})
     assert f"/{plan.slug}/" in on_a.content.decode()
+
+
+# --- the image and document library: Wagtail's own screens, choosers and APIs ---------------------
+
+
+@pytest.fixture
+def media_a(offices):
+    """Office A's image and document, uploaded by A's author through Wagtail's admin."""
+    return upload_media(client_for("author"), f"สื่อ {MARK_A}")
+
+
+def _url(name, *args, query=""):
+    """The URL of Wagtail's view ``name``; ``None`` where this Wagtail line has no such view."""
+    try:
+        return reverse(name, args=args) + query
+    except NoReverseMatch:
+        return None
+
+
+def _media_reads(image, document):
+    """(url, opens one of A's items) for every screen of the library an editor may ask for."""
+    q = f"?q={MARK_A[:8]}"
+    found = [
+        (_url("wagtailimages:index"), False),
+        (_url("wagtailimages:index", query=q), False),
+        (_url("wagtailimages:index_results", query=q), False),
+        (_url("wagtailimages:add_multiple"), False),
+        (_url("wagtailimages:edit", image.pk), True),
+        (_url("wagtailimages:delete", image.pk), True),
+        (_url("wagtailimages:image_usage", image.pk), True),
+        (_url("wagtailimages:url_generator", image.pk), True),
+        (_url("wagtailimages:preview", image.pk, "original"), True),
+        (_url("wagtailimages_chooser:choose"), False),
+        (_url("wagtailimages_chooser:choose", query="?select_format=true"), False),  # rich text
+        (_url("wagtailimages_chooser:choose_results", query=q), False),
+        (_url("wagtailimages_chooser:chosen", image.pk), True),
+        (_url("wagtailimages_chooser:select_format", image.pk), True),
+        (_url("wagtailimages_chooser:chosen_multiple", query=f"?id={image.pk}"), False),
+        (_url("wagtaildocs:index"), False),
+        (_url("wagtaildocs:index", query=q), False),
+        (_url("wagtaildocs:index_results", query=q), False),
+        (_url("wagtaildocs:add_multiple"), False),
+        (_url("wagtaildocs:edit", document.pk), True),
+        (_url("wagtaildocs:delete", document.pk), True),
+        (_url("wagtaildocs:document_usage", document.pk), True),
+        (_url("wagtaildocs_chooser:choose"), False),
+        (_url("wagtaildocs_chooser:choose_results", query=q), False),
+        (_url("wagtaildocs_chooser:chosen", document.pk), True),
+        (_url("wagtaildocs_chooser:chosen_multiple", query=f"?id={document.pk}"), False),
+        ("/admin/api/main/images/", False),
+        (f"/admin/api/main/images/{image.pk}/", True),
+        ("/admin/api/main/documents/", False),
+        (f"/admin/api/main/documents/{document.pk}/", True),
+    ]
+    return [(url, opens) for url, opens in found if url]
+
+
+def _bulk_delete_url(obj):
+    meta = type(obj)._meta
+    return reverse("wagtail_bulk_action", args=[meta.app_label, meta.model_name, "delete"])
+
+
+@pytest.mark.parametrize("username", [username for username, *_ in ROLES_B])
+def test_office_b_neither_sees_nor_changes_the_media_of_office_a(offices, media_a, username):
+    """As each of B's roles: A's image and document are in no list, search, chooser (the rich
+    text's included) or usage screen, open in no editor, and no edit, replacement, deletion or
+    upload into A's collection goes through (Wagtail's own views and the bulk actions)."""
+    image, document = media_a["image"], media_a["document"]
+    client = client_for(username)
+    leaks = []
+    for url, opens in _media_reads(image, document):
+        response = client.get(url)
+        if shows_mark(response) or (opens and response.status_code not in (302, 403, 404)):
+            leaks.append(f"{url} {response.status_code}")
+    assert not leaks, "\n".join(leaks)
+    changed = f"แก้โดยสำนักงาน ข {username}"
+    posts = [
+        (reverse("wagtailimages:edit", args=[image.pk]), {"title": changed}),
+        (
+            reverse("wagtailimages:edit", args=[image.pk]),  # replacing the file
+            {"title": image.title, "file": SimpleUploadedFile("b.png", png("blue"), "image/png")},
+        ),
+        (
+            reverse("wagtailimages:edit_multiple", args=[image.pk]),
+            {f"image-{image.pk}-title": changed},
+        ),
+        (reverse("wagtailimages:delete", args=[image.pk]), {}),
+        (reverse("wagtailimages:delete_multiple", args=[image.pk]), {}),
+        (_bulk_delete_url(image) + f"?id={image.pk}", {}),
+        (reverse("wagtaildocs:edit", args=[document.pk]), {"title": changed}),
+        (
+            reverse("wagtaildocs:edit_multiple", args=[document.pk]),
+            {f"doc-{document.pk}-title": changed},
+        ),
+        (reverse("wagtaildocs:delete", args=[document.pk]), {}),
+        (reverse("wagtaildocs:delete_multiple", args=[document.pk]), {}),
+        (_bulk_delete_url(document) + f"?id={document.pk}", {}),
+    ]
+    file_before = image.file.name
+    changes = []
+    for url, data in posts:
+        client.post(url, data)
+        for obj in (image, document):
+            current = type(obj).objects.filter(pk=obj.pk).values("title", "file").first()
+            if current != {"title": obj.title, "file": obj.file.name}:
+                changes.append(f"{url}: {current}")
+    assert not changes, "\n".join(changes)
+    assert image.file.name == file_before
+    # Nothing of B's lands in A's collection through the multiple upload.
+    images_in_a = get_image_model().objects.filter(collection=image.collection_id).count()
+    documents_in_a = get_document_model().objects.filter(collection=document.collection_id).count()
+    client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("b.png", png("green"), "image/png"),
+            "collection": image.collection_id,
+        },
+    )
+    client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("b.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+            "collection": document.collection_id,
+        },
+    )
+    assert get_image_model().objects.filter(collection=image.collection_id).count() == images_in_a
+    assert (
+        get_document_model().objects.filter(collection=document.collection_id).count()
+        == documents_in_a
+    )
+
+
+@pytest.mark.skipif(not API_V3, reason="Wagtail's API v3 is in Wagtail 8 only")
+@pytest.mark.parametrize("username", ["b_author", "b_director"])
+def test_office_b_changes_no_media_of_office_a_through_the_api(offices, media_a, username):
+    image, document = media_a["image"], media_a["document"]
+    user = get_user_model().objects.get(username=username)
+    api = Client(HTTP_HOST=HOST_B, HTTP_AUTHORIZATION=f"Bearer {api_v3_key(user)}")
+    for kind, obj in (("images", image), ("documents", document)):
+        url = f"/api/v3/{kind}/{obj.pk}/"
+        patched = api.patch(url, {"title": "แก้โดย ข"}, content_type="application/json")
+        assert patched.status_code in (403, 404), (url, patched.status_code)
+        assert api.delete(url).status_code in (403, 404), url
+    image.refresh_from_db()
+    document.refresh_from_db()
+    assert image.title == document.title == f"สื่อ {MARK_A}"
+
+
+def test_office_a_keeps_its_media(offices, media_a):
+    """The same screens as A's author: A's items are listed, open and choosable (the checks above
+    are not vacuous), and the upload landed where A's people find it."""
+    image, document = media_a["image"], media_a["document"]
+    client = client_for("author")
+    for url, opens in _media_reads(image, document):
+        if "generate_url" in url:
+            continue  # the site serves no dynamic image URLs: 404 for everyone
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if opens and "/usage/" not in url and "/preview/" not in url:
+            assert shows_mark(response), url
+    for url in (reverse("wagtailimages:index"), reverse("wagtaildocs:index")):
+        assert shows_mark(client.get(url)), url
+    assert shows_mark(client.get("/admin/api/main/images/"))
+    profile = OfficeProfile.for_site(offices["a"])
+    assert image.collection_id == document.collection_id == profile.collection_id

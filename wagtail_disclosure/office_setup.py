@@ -1,7 +1,7 @@
 """Set up a real office on a Wagtail Site: what every office needs before its first page.
 
 An office that installs the app into its own site should not have to build the 43 indicator pages,
-the groups and permissions and the approval chain by hand (a page under an approval-required item
+the groups and permissions, its collection of the image library and the approval chain by hand (a page under an approval-required item
 would otherwise dead-end on Wagtail's stock "Moderators approval"). ``disclosure_setup_office``
 and the demo's ``setup_demo`` both call :func:`set_up_office`; it creates no users and is
 idempotent: running it again adds what is missing and leaves what is there.
@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupPagePermission, Workflow
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupPagePermission, Site, Workflow
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.approval.setup import set_up_approval
@@ -83,6 +85,8 @@ class OfficeSetup:
     edition: CatalogueEdition
     hub: TransparencyHubPage
     workflow: Workflow
+    collection: Collection
+    adopted: object = None  # the site whose library became its collection's (``office_collection``)
 
 
 def active_edition(site, edition_slug=None):
@@ -162,6 +166,64 @@ def page_permissions(groups, page):
             )
 
 
+def _collection_name(profile, site, root):
+    name = profile.short_name or profile.name or site.site_name or site.hostname
+    if root.get_children().filter(name=name).exists():
+        name = f"{name} ({site.hostname})"
+    return name
+
+
+def office_collection(site):
+    """The office's collection of the image and document library: made once, under the root
+    collection, named after the office (``OfficeProfile.collection``).
+
+    Its people upload into it and, on an install with several offices, manage only what is in it
+    (``models.offices.OfficeMediaPermissionPolicy``). When the second office of an install gets its
+    collection, the library of the office that was alone until then becomes that office's
+    (``adopt_library``): returns ``(collection, adopted site or None)``.
+    """
+    profile = OfficeProfile.for_site(site)
+    collection = profile.collection
+    if collection is not None:
+        # Made before the office had a name (the migration names it after the host): named now.
+        named = profile.short_name or profile.name
+        if named and collection.name in (site.hostname, site.site_name):
+            collection.name = _collection_name(profile, site, collection.get_parent())
+            collection.save()
+        return collection, None
+    root = Collection.get_first_root_node()
+    profile.collection = root.add_child(
+        instance=Collection(name=_collection_name(profile, site, root))
+    )
+    profile.save()
+    others = list(Site.objects.exclude(pk=site.pk)[:2])
+    if len(others) == 1 and OfficeProfile.for_site(others[0]).collection_id is not None:
+        adopt_library(others[0])
+        return profile.collection, others[0]
+    return profile.collection, None
+
+
+def adopt_library(site):
+    """What lies outside every office's collection becomes ``site``'s: the images and documents of
+    the root collection go into its collection, the other collections under the root move below
+    it. Files, URLs and the rich text that embeds them stay as they are; only collections change.
+
+    Run when an install that hosted one office gets its second: until then the whole library was
+    that office's (with one office, Wagtail's permissions count everywhere).
+    """
+    target = OfficeProfile.for_site(site).collection
+    offices = set(
+        OfficeProfile.objects.exclude(collection=None).values_list("collection", flat=True)
+    )
+    root = Collection.get_first_root_node()
+    for pk in list(root.get_children().exclude(pk__in=offices).values_list("pk", flat=True)):
+        # Collections are ordered by name (treebeard's sorted children).
+        Collection.objects.get(pk=pk).move(Collection.objects.get(pk=target.pk), "sorted-child")
+    for model in (get_image_model(), get_document_model()):
+        # As Wagtail's own "add to collection" bulk action does.
+        model.objects.filter(collection=root).update(collection=target)
+
+
 def people_into_groups(site, groups):
     """Put the user of every Person of the office into their role's Wagtail group."""
     for person in Person.objects.filter(site=site, user__isnull=False, active=True):
@@ -186,7 +248,15 @@ def set_up_office(site, edition_slug=None, hub_title=HUB_TITLE, hub_intro="", ch
     page_permissions(groups, hub)
     people_into_groups(site, groups)
     workflow = set_up_approval(site, hub, editors=EDITORS, chain=chain)
-    return OfficeSetup(site=site, edition=edition, hub=hub, workflow=workflow)
+    collection, adopted = office_collection(site)
+    return OfficeSetup(
+        site=site,
+        edition=edition,
+        hub=hub,
+        workflow=workflow,
+        collection=collection,
+        adopted=adopted,
+    )
 
 
 def roll_over(site, edition, today=None):

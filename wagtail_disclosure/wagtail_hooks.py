@@ -19,6 +19,7 @@ from wagtail_disclosure.views import (
     compliance,
     dashboard,
     explorer,
+    media_api,
     menus,
     modeladmin,
     offices,
@@ -49,6 +50,9 @@ def register_agency_viewset():
 
 hooks.register("register_settings_menu_item", menus.agencies)
 
+
+# The admin API lists only the images and documents the user may choose (after Wagtail's own hooks).
+hooks.register("construct_admin_api", media_api.construct_admin_api, order=100)
 
 # Attachments inside the approval chain: a document is public only while an approved live page uses it.
 hooks.register("before_serve_document", attachments.before_serve_document)

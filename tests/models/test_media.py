@@ -7,17 +7,10 @@ the site its own models, as an office's site may have them.
 
 import io
 import json
-import os
-import subprocess
-import sys
-import uuid
-from pathlib import Path
 
-import psycopg
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
@@ -28,10 +21,10 @@ from wagtail.images.forms import get_image_form
 from wagtail.images.models import Image
 from wagtail.rich_text import expand_db_html
 
+from tests.utils.site_process import run_site
 from wagtail_disclosure.compliance.engine import run_checks
 from wagtail_disclosure.models import NewsPage, NewsPhoto, rights_of, save_rights
 
-REPO = Path(__file__).resolve().parent.parent.parent
 IMAGE_RIGHTS = {
     "source",
     "licence",
@@ -179,19 +172,6 @@ def test_media_from_before_the_install_still_resolve_and_are_flagged(client, new
     assert "“ภาพเดิม”" in flagged and "“ประกาศเดิม”" in flagged
 
 
-def run_site(settings_module, *args, database_url=None):
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE=settings_module,
-        PYTHONPATH=os.pathsep.join([str(REPO), str(REPO / "example_site")]),
-    )
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return subprocess.run(
-        [sys.executable, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=900
-    )
-
-
 @pytest.mark.parametrize(
     "settings_module", ["example_site.settings", "tests.custom_media.settings"]
 )
@@ -203,21 +183,6 @@ def test_makemigrations_writes_nothing_into_the_package(settings_module):
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No changes detected" in result.stdout
-
-
-@pytest.fixture
-def empty_database(tmp_path):
-    """A new empty database of the kind the suite runs on (SQLite file, or one on PostgreSQL)."""
-    if connection.vendor != "postgresql":
-        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
-        return
-    name = f"h13media_{uuid.uuid4().hex[:8]}"
-    server = connection.settings_dict
-    address = f"{server['USER']}@{server['HOST']}:{server['PORT']}"
-    with psycopg.connect(f"postgresql://{address}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        yield f"postgres://{address}/{name}"
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 @pytest.mark.parametrize(

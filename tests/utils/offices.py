@@ -7,11 +7,17 @@ office B's people must never contain it.
 """
 
 import datetime
+import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, Site
+from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from demo.models import HomePage
 from wagtail_disclosure import conf
@@ -36,6 +42,7 @@ from wagtail_disclosure.models import (
     WorkGroup,
 )
 from wagtail_disclosure.models.followup import CalendarEntry, ChannelLog, TrackingForm
+from wagtail_disclosure.office_setup import office_collection
 
 MARK_A = "zqxmarkaqz"
 HOST_A = "localhost"
@@ -56,10 +63,16 @@ ROLES_B = [
 
 
 def _group_b(name, home):
-    """Office B's copy of a demo group: the same model permissions, page permissions on B's tree."""
+    """Office B's copy of a demo group: the same model permissions, the same collection permissions
+    (Wagtail's own on the root collection: the image and document library), page permissions on
+    B's tree."""
     demo_group = Group.objects.get(name=name)
     group, _ = Group.objects.get_or_create(name=f"{name} (office B)")
     group.permissions.set(demo_group.permissions.all())
+    for held in GroupCollectionPermission.objects.filter(group=demo_group):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=held.collection, permission=held.permission
+        )
     for codename in ("add_page", "change_page", "publish_page"):
         if GroupPagePermission.objects.filter(group=demo_group, permission__codename=codename):
             GroupPagePermission.objects.get_or_create(
@@ -83,6 +96,7 @@ def build_office_b():
     profile.active_edition = edition
     profile.save()
     WorkGroup.create_defaults(site)
+    office_collection(site)  # as disclosure_setup_office makes it
     hub = home.add_child(instance=TransparencyHubPage(title="OIT ข", slug="oit", edition=edition))
     for item in edition.items.order_by("sort_order"):
         hub.add_child(instance=IndicatorPage(title=item.name_th, slug=item.code.lower(), item=item))
@@ -270,3 +284,32 @@ def build_office(slug, host, short_name, *, content=(), edition="ita-2566", hub=
             page.refresh_from_db()
             office["pages"].setdefault(code, []).append(page)
     return office
+
+
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def png(colour="orange"):
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def upload_media(client, title):
+    """An image and a document titled ``title``, uploaded through Wagtail's own admin forms by
+    ``client``'s user (so they land where the library puts that user's uploads)."""
+    rights = {"source": "กลุ่มนโยบายและแผน", "licence": "own"}
+    image = client.post(
+        reverse("wagtailimages:add"),
+        {"title": title, "file": SimpleUploadedFile("a.png", png(), "image/png"), **rights},
+    )
+    assert image.status_code == 302, image.content.decode()[:3000]
+    document = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": title, "file": SimpleUploadedFile("a.pdf", PDF, "application/pdf"), **rights},
+    )
+    assert document.status_code == 302, document.content.decode()[:3000]
+    return {
+        "image": get_image_model().objects.get(title=title),
+        "document": get_document_model().objects.get(title=title),
+    }

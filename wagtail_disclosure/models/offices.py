@@ -18,14 +18,24 @@ group's page permission counts only in the trees of the offices its member acts 
 up one by one share the "Editors" and "Moderators" groups, which hold page permissions on every
 office's hub; an editor of office B still opens, lists, finds and changes no page of office A,
 in the page editor, the explorer, the admin search, the choosers or Wagtail's API.
+
+So do the permissions on Wagtail's image and document library (``OfficeMediaPermissionPolicy``):
+each office has its collection (``OfficeProfile.collection``), and a group's collection permission
+counts only inside the collections of the offices its member acts for. The shared groups hold
+Wagtail's own permissions on the root collection; an editor of office B lists, opens, chooses,
+changes, replaces and deletes only the images and documents in B's collection, and uploads only
+there. What lies outside every office's collection is left to superusers.
 """
+
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Collection, GroupPagePermission, Page, Site
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from wagtail_disclosure.models.organisation import Person
+from wagtail_disclosure.models.organisation import OfficeProfile, Person
 
 OFFICE_SESSION_KEY = "wagtail_disclosure_office"
 
@@ -199,3 +209,82 @@ class OfficePagePermissionPolicy(PagePermissionPolicy):
         if include_superusers:
             acting |= Q(is_superuser=True)
         return users.filter(acting)
+
+
+def office_collections(sites):
+    """The collections of the offices ``sites`` (their own: a collection below one is the office's
+    too)."""
+    return Collection.objects.filter(
+        pk__in=OfficeProfile.objects.filter(site__in=sites).values("collection")
+    )
+
+
+def office_of_collection(collection):
+    """The site whose collection ``collection`` is or is below; ``None`` outside them all."""
+    path = getattr(collection, "path", "") or ""
+    steps = [path[:n] for n in range(Collection.steplen, len(path) + 1, Collection.steplen)]
+    profile = (
+        OfficeProfile.objects.filter(collection__path__in=steps)
+        .order_by("-collection__depth")
+        .select_related("site")
+        .first()
+    )
+    return profile.site if profile is not None else None
+
+
+class StandingCollectionPermission(NamedTuple):
+    """A group's collection permission as it stands on one office's collection (read like a
+    ``GroupCollectionPermission``; Wagtail's policy keeps them in sets, which an unsaved model
+    instance cannot join)."""
+
+    group_id: int
+    collection: Collection
+    permission: object
+
+    @property
+    def collection_id(self):
+        return self.collection.pk
+
+
+class OfficeMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's permissions on images and documents, each counting only in the collections of the
+    offices the user acts for.
+
+    A group's permission on a collection inside one of the user's offices' collections stands; on a
+    collection above them (the root, where Wagtail's own groups hold theirs) it stands on each of
+    the user's offices' collections; anywhere else it gives nothing. With a single office (or for
+    a superuser) this is Wagtail's own policy: the library works as it always did.
+    """
+
+    # Not Wagtail's cache name: its collection management policy caches the unfiltered list there.
+    permission_cache_name = "_wd_office_media_permission_cache"
+
+    def get_all_permissions_for_user(self, user):
+        permissions = super().get_all_permissions_for_user(user)
+        if not user.is_active or user.is_superuser or single_office() is not None:
+            return permissions
+        roots = list(office_collections(offices_of(user)))
+        kept = []
+        for permission in permissions:
+            path = permission.collection.path
+            if any(path.startswith(root.path) for root in roots):
+                kept.append(permission)
+                continue
+            kept.extend(
+                StandingCollectionPermission(permission.group_id, root, permission.permission)
+                for root in roots
+                if root.path.startswith(path)
+            )
+        return kept
+
+    def _users_with_perm_filter(self, actions, collection=None):
+        users = super()._users_with_perm_filter(actions, collection=collection)
+        if collection is None or single_office() is not None:
+            return users
+        site = office_of_collection(collection)
+        acting = Q(
+            pk__in=Person.objects.filter(site=site, active=True).values("user_id")
+            if site is not None
+            else []
+        )
+        return users & (Q(is_superuser=True) | acting)

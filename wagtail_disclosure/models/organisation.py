@@ -53,6 +53,18 @@ class OfficeProfile(BaseSiteSetting):
         related_name="+",
     )
     use_thai_digits = models.BooleanField(_("use Thai digits"), default=False)
+    # The office's part of the image and document library (``models.offices``): made by
+    # ``disclosure_setup_office``, never chosen in the profile's form (pointing it at another
+    # office's collection would hand that office's media over).
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection of images and documents"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     history = HistoricalRecords()
 

@@ -1,8 +1,8 @@
 """``manage.py disclosure_setup_office [--site HOST] [--edition SLUG] [--chain PRESET]``: set up a
 real office.
 
-Work groups, the hub, one indicator page per item, the Wagtail groups and page permissions and
-the approval workflow of the office's chain (``wagtail_disclosure.office_setup``; ``--chain``
+Work groups, the hub, one indicator page per item, the Wagtail groups and page permissions, the
+office's collection of the image and document library and the approval workflow of the office's chain (``wagtail_disclosure.office_setup``; ``--chain``
 puts one of the presets of ``approval/presets.yaml`` in force). No users; idempotent.
 """
 
@@ -14,6 +14,7 @@ from wagtail.models import Site
 from wagtail_disclosure.approval.chains import ChainError, in_force, presets, steps
 from wagtail_disclosure.catalogue.loader import CatalogueError
 from wagtail_disclosure.links import page_url
+from wagtail_disclosure.models import OfficeProfile
 from wagtail_disclosure.office_setup import SetupError, set_up_office
 
 
@@ -57,6 +58,22 @@ class Command(BaseCommand):
                 }
             )
         )
+        self.stdout.write(
+            _("Images and documents: the collection “%(collection)s”.")
+            % {"collection": result.collection.name}
+        )
+        if result.adopted is not None:
+            self.stdout.write(
+                _(
+                    "The install now hosts several offices: the image and document library of "
+                    "%(site)s (what was outside every office's collection) moved into its collection "
+                    "“%(collection)s”; files and addresses are unchanged."
+                )
+                % {
+                    "site": result.adopted,
+                    "collection": OfficeProfile.for_site(result.adopted).collection.name,
+                }
+            )
         chain = in_force(site)
         self.stdout.write(
             _("Approval chain: %(steps)s")

@@ -24,7 +24,7 @@ from wagtail_disclosure.models import (
     TransparencyHubPage,
     WorkGroup,
 )
-from wagtail_disclosure.office_setup import set_up_office
+from wagtail_disclosure.office_setup import office_collection, set_up_office
 
 DEMO_PASSWORD = "demo-2566"
 
@@ -151,6 +151,7 @@ class Command(BaseCommand):
         profile.active_edition = edition
         profile.save()
         WorkGroup.create_defaults(site)
+        office_collection(site)  # the demo's library so far becomes office 1's
         hub = TransparencyHubPage.objects.child_of(home).first() or home.add_child(
             instance=TransparencyHubPage(
                 title="การเปิดเผยข้อมูลสาธารณะ (OIT)", slug="oit", edition=edition
