@@ -196,3 +196,40 @@ def test_wagtail_date_range_filter_chips_are_buddhist_era(admin_client, demo):
     assert "2569" in html
     chips = re.findall(r'class="w-active-filters__[^"]*"[^>]*>(.*?)</', html, re.S)
     assert not any("2026" in chip for chip in chips), chips
+
+
+def test_wagtail_s_own_report_date_filters_take_buddhist_era(admin_client, demo):
+    """Wagtail's own date-range filters (site history, workflow and locked-pages reports, the page
+    listing, the users list) take "01/11/2569" and show it back, like the app's viewsets."""
+    from wagtail.models import PageLogEntry
+
+    page = IndicatorPage.objects.filter(live=True).first()
+    inside = PageLogEntry.objects.log_action(page, "wagtail.edit")
+    outside = PageLogEntry.objects.log_action(page, "wagtail.edit")
+    noon = datetime.time(12, tzinfo=datetime.UTC)
+    PageLogEntry.objects.filter(pk=inside.pk).update(
+        label="ในช่วงที่กรอง", timestamp=datetime.datetime.combine(datetime.date(2026, 11, 15), noon)
+    )
+    PageLogEntry.objects.filter(pk=outside.pk).update(
+        label="นอกช่วงที่กรอง", timestamp=datetime.datetime.combine(datetime.date(2026, 10, 15), noon)
+    )
+    url = reverse("wagtailadmin_reports:site_history")
+    html = admin_client.get(
+        url, {"timestamp_from": "01/11/2569", "timestamp_to": "30/11/2569"}
+    ).content.decode()
+    assert "ในช่วงที่กรอง" in html and "นอกช่วงที่กรอง" not in html
+    inputs = re.findall(r'<input[^>]*name="timestamp_(?:from|to)"[^>]*>', html)
+    assert len(inputs) == 2 and 'value="01/11/2569"' in inputs[0], inputs
+    assert 'value="30/11/2569"' in inputs[1]
+    # An implausible year is refused in Thai, not read as 3112 C.E.
+    html = admin_client.get(url, {"timestamp_from": "01/11/3112"}).content.decode()
+    assert "error-message" in html and "พ.ศ." in html
+    # The other screens' date filters are B.E. inputs too.
+    for name, field in (
+        ("wagtailadmin_reports:workflow", "created_at"),
+        ("wagtailadmin_reports:locked_pages", "locked_at"),
+        ("wagtailusers_users:index", "last_login"),
+    ):
+        html = admin_client.get(reverse(name), {f"{field}_from": "01/11/2569"}).content.decode()
+        found = re.search(rf'<input[^>]*name="{field}_from"[^>]*>', html)
+        assert found and 'value="01/11/2569"' in found.group(0), (name, found)

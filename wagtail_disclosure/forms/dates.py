@@ -187,6 +187,21 @@ class BuddhistDateRangeWidget(SuffixedMultiWidget):
         return [None, None]
 
 
+def use_be_date_filters(filterset):
+    """The date filters of a list filter set (Wagtail's own reports and listings included) typed
+    and shown in B.E.: each date or date-range filter of ``filterset`` gets the B.E. field and
+    inputs. ``filterset.filters`` is the instance's own copy, so the class is left as it is."""
+    import django_filters
+
+    for date_filter in filterset.filters.values():
+        if isinstance(date_filter, django_filters.DateFromToRangeFilter):
+            date_filter.field_class = BuddhistDateRangeField
+            date_filter.extra["widget"] = BuddhistDateRangeWidget
+        elif isinstance(date_filter, django_filters.DateFilter):
+            date_filter.field_class = BuddhistDateField
+            date_filter.extra["widget"] = BuddhistDateInput
+
+
 def register_admin_date_fields():
     """Every date and date-time of Wagtail's model forms in B.E. (called once, at start-up).
 
@@ -202,3 +217,17 @@ def register_admin_date_fields():
         models.DateTimeField,
         override={"form_class": BuddhistDateTimeField, "widget": BuddhistDateTimeInput},
     )
+    # Wagtail's list filters declare their date ranges on each filter set (site history, the
+    # workflow and locked-pages reports, the page listing, users, form submissions): every
+    # ``WagtailFilterSet`` turns its date filters to B.E. as it is made.
+    from wagtail.admin.filters import WagtailFilterSet
+
+    if not getattr(WagtailFilterSet, "_wd_be_dates", False):
+        made = WagtailFilterSet.__init__
+
+        def __init__(self, *args, **kwargs):
+            made(self, *args, **kwargs)
+            use_be_date_filters(self)
+
+        WagtailFilterSet.__init__ = __init__
+        WagtailFilterSet._wd_be_dates = True
