@@ -241,6 +241,7 @@ def main():
     import django
 
     django.setup()
+    from _benchdb import test_database
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
@@ -249,16 +250,11 @@ def main():
     from django.test import Client
     from django.test.utils import (
         CaptureQueriesContext,
-        setup_databases,
-        setup_test_environment,
-        teardown_databases,
     )
 
     settings.DEBUG = False
-    setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with test_database():
         from wagtail.models import Page, Site
 
         from demo.models import HomePage
@@ -387,8 +383,6 @@ def main():
             "both read (two readings). KB/office: growth of the database per office added (after "
             "VACUUM), from the first row's size."
         )
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

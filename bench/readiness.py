@@ -35,22 +35,16 @@ def main():
     import django
 
     django.setup()
+    from _benchdb import test_database
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import (
-        setup_databases,
-        setup_test_environment,
-        teardown_databases,
-    )
 
     settings.DEBUG = False
-    setup_test_environment()
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with test_database():
         call_command("setup_demo", force=True, quiet=True)
         from wagtail.models import Page, Site
 
@@ -160,8 +154,6 @@ def main():
               "public page, then over Wagtail's own account page (a bare admin page), each pair run "
               "alternately (median of the pairs); targets: queries constant, report <= 3x the bare "
               "page, the offices under 1000 ms; the PDF built once per content")  # fmt: skip
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -35,21 +35,17 @@ def main():
     django.setup()
     import datetime
 
+    from _benchdb import test_database
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import (
         CaptureQueriesContext,
-        setup_databases,
-        setup_test_environment,
-        teardown_databases,
     )
     from run import _add_pages
 
     settings.DEBUG = False
-    setup_test_environment()
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with test_database():
         call_command("setup_demo", force=True, quiet=True, single_office=True)
         from wagtail.models import Site
 
@@ -88,8 +84,6 @@ def main():
         print(f"rollover at {total} pages: {first:.2f} s ({len(done.created_indicators)} indicator "
               f"pages, {sum(done.linked.values())} links); run again: {second:.2f} s "
               f"(already done: {again.already_done}); database: {connection.vendor}")  # fmt: skip
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -47,21 +47,17 @@ def main():
     import django
 
     django.setup()
+    from _benchdb import test_database
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import (
         CaptureQueriesContext,
-        setup_databases,
-        setup_test_environment,
-        teardown_databases,
     )
 
     settings.DEBUG = False
-    setup_test_environment()
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with test_database():
         call_command("setup_demo", force=True, quiet=True)
         from wagtail.models import Site
 
@@ -112,8 +108,6 @@ def main():
         print(f"live generated pages: {total} (checked); database: {connection.vendor}; median of {args.runs} renders; "
               "targets: hub queries constant, ratio <= 3x. 'hub' is a running site's hub (table "
               "cached until content changes); 'uncached' builds it on every request")  # fmt: skip
-    finally:
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":
