@@ -75,3 +75,29 @@ def test_the_asker_is_refused_even_with_the_right(demo, client):
     client.post(url)
     override.refresh_from_db()
     assert override.confirmed_by == director
+
+
+def test_the_right_to_confirm_counts_only_in_the_holder_s_own_office(demo):
+    """Another office's director, even holding ``confirm_itemoverride``, cannot confirm this
+    office's override (as for the approval chain: the right counts where its holder acts)."""
+    from django.contrib.auth.models import Permission
+
+    from tests.utils.offices import build_office_b
+
+    office_b = build_office_b()
+    other = office_b["users"]["b_director"]
+    other.user_permissions.add(Permission.objects.get(codename="confirm_itemoverride"))
+    other = get_user_model().objects.get(pk=other.pk)  # permissions read afresh
+    assert other.has_perm("wagtail_disclosure.confirm_itemoverride")
+    o1 = CatalogueItem.objects.get(edition__slug="ita-2566", code="O1")
+    override = ItemOverride.objects.create(
+        site=demo["site"],
+        item=o1,
+        needs_approval=False,
+        reason="ประกาศ",
+        requested_by=user("author"),
+    )
+    with pytest.raises(PermissionDenied):
+        effective.confirm(override, other)
+    override.refresh_from_db()
+    assert override.confirmed_at is None

@@ -43,7 +43,7 @@ from wagtail_disclosure.models import (
     TransparencyHubPage,
     WorkGroup,
 )
-from wagtail_disclosure.models.offices import acts_for, has_role
+from wagtail_disclosure.models.offices import acts_for, may_confirm_for_office
 
 PRESETS_FILE = Path(__file__).with_name("presets.yaml")
 SETTINGS = ("first_step", "group_review", "deputy_endorsement", "on_behalf", "publication")
@@ -348,12 +348,8 @@ def may_propose(user, site):
 def may_confirm(user, chain):
     """The office's director (or a holder of ``confirm_approvalchain`` who acts for the office);
     never the person who proposed it."""
-    if user is None or not user.is_authenticated or user.pk == chain.requested_by_id:
-        return False
-    if not acts_for(user, chain.site):
-        return False
-    return user.has_perm("wagtail_disclosure.confirm_approvalchain") or has_role(
-        user, chain.site, [Person.Role.DIRECTOR]
+    return may_confirm_for_office(
+        user, chain.site, chain.requested_by_id, "wagtail_disclosure.confirm_approvalchain"
     )
 
 

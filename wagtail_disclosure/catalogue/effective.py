@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail_disclosure.models import ItemOverride, Person
+from wagtail_disclosure.models import ItemOverride
+from wagtail_disclosure.models.offices import may_confirm_for_office
 
 OVERRIDDEN = ("needs_approval", "default_group_code", "update_months")
 
@@ -71,15 +72,11 @@ def needs_approval(item, site):
 
 
 def may_confirm(user, override):
-    """The office's director (a ``Person`` of the site with that role) or a holder of
-    ``confirm_itemoverride``; never the person who asked for it."""
-    if user is None or not user.is_authenticated or user.pk == override.requested_by_id:
-        return False
-    if user.has_perm("wagtail_disclosure.confirm_itemoverride"):
-        return True
-    return Person.objects.filter(
-        site_id=override.site_id, user=user, role=Person.Role.DIRECTOR, active=True
-    ).exists()
+    """The office's director or a holder of ``confirm_itemoverride`` who acts for the office;
+    never the person who asked for it."""
+    return may_confirm_for_office(
+        user, override.site, override.requested_by_id, "wagtail_disclosure.confirm_itemoverride"
+    )
 
 
 def confirm(override, user):

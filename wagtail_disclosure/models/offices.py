@@ -84,6 +84,17 @@ def has_role(user, site, roles):
     return Person.objects.filter(user=user, site=site, role__in=roles, active=True).exists()
 
 
+def may_confirm_for_office(user, site, asked_by_id, permission):
+    """Whether ``user`` may confirm what was asked in ``site`` by the user ``asked_by_id``: the
+    office's director, or a holder of ``permission`` who acts for the office; never the asker.
+    The one rule for what the director confirms (an item override, a proposed approval chain)."""
+    if user is None or not user.is_authenticated or user.pk == asked_by_id:
+        return False
+    if not acts_for(user, site):
+        return False
+    return user.has_perm(permission) or has_role(user, site, [Person.Role.DIRECTOR])
+
+
 def acting_office(request):
     """The site the admin user of ``request`` acts for.
 
