@@ -10,15 +10,15 @@ Regenerate the reference after a deliberate change of the layout with
 import datetime
 import math
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from PIL import Image, ImageChops
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.utils.approval import MEMO, act, make_draft
+from tests.utils.pdf_pages import differing_share, first_page_png, pdf_fonts, pdf_text
 from wagtail_disclosure.approval import memo as memo_module
 from wagtail_disclosure.approval.memo import memo_for, render_memo_pdf
 from wagtail_disclosure.links import page_url
@@ -31,40 +31,6 @@ LAKSAMAN = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")
 THAI_LETTERS = "กขคงจฉชซญดตถทธนบปพฟภมยรลวสหอฮ"
 THAI_SLUG = "แผนดำเนนงานและการใชงบประมาณ-ประจำปงบประมาณ-2567"  # as Wagtail slugifies the title
 FIXED_NOW = datetime.datetime(2026, 11, 15, 9, 30, tzinfo=datetime.UTC)
-
-
-def pdf_fonts(path):
-    return subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def pdf_text(path):
-    """The PDF's text with runs of white space as one space (justified Thai lines stretch spaces)."""
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(out.stdout.split())
-
-
-def page_png(path, out_prefix):
-    """The first page at 50 dpi in grey: small enough to keep, detailed enough to compare."""
-    subprocess.run(
-        ["pdftoppm", "-r", "50", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1"]
-        + [str(path), str(out_prefix)],
-        check=True,
-    )
-    return Image.open(f"{out_prefix}.png").convert("L")
-
-
-def ink(image, threshold=160):
-    return image.point(lambda v: 255 if v < threshold else 0).histogram()[255]
-
-
-def differing_share(image, reference, threshold=96):
-    """Pixels whose grey differs by more than ``threshold`` (0–255), as a share of the reference's ink."""
-    if image.size != reference.size:
-        return 1.0
-    diff = ImageChops.difference(image, reference).point(lambda v: 255 if v > threshold else 0)
-    return diff.histogram()[255] / ink(reference)
 
 
 @pytest.fixture
@@ -107,7 +73,7 @@ def test_memo_text_keeps_punctuation_and_a_short_web_address(memo, memo_pdf):
 
 
 def test_memo_first_page_looks_like_the_reference(memo_pdf, artifacts):
-    image = page_png(memo_pdf, artifacts / "request-memo-page1")
+    image = first_page_png(memo_pdf, artifacts / "request-memo-page1")
     if os.environ.get("UPDATE_REFERENCE"):
         REFERENCE.parent.mkdir(exist_ok=True)
         image.save(REFERENCE, optimize=True)

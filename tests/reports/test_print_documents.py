@@ -1,27 +1,15 @@
 """The annual report and the tracking form print in the project's own Thai font, with their
 punctuation, section numbers and web addresses intact in the PDF's text."""
 
-import subprocess
-
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.utils.pdf_pages import pdf_fonts, pdf_text
 from wagtail_disclosure.models import TrackingForm
 
 pytestmark = pytest.mark.django_db
 
 ADDRESS = "http://www.example.go.th/ita/o11/แผนปฏิบัติราชการ"
-
-
-def pdf_fonts(path):
-    return subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def pdf_text(path):
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(out.stdout.split())
 
 
 @pytest.fixture
