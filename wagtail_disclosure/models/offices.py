@@ -177,6 +177,21 @@ def office_of_page(page):
     return roots.order_by("-root_page__depth").first()
 
 
+def standing_in(permissions, roots, node, restate):
+    """Wagtail's tree permissions (on pages or collections) as they stand in the offices whose
+    tree roots are ``roots``: one on a node inside an office's tree stands; one on a node above
+    them stands on each of those roots (``restate(permission, root)``); anywhere else it gives
+    nothing. The one rule of both per-office policies below."""
+    kept = []
+    for permission in permissions:
+        path = node(permission).path
+        if any(path.startswith(root.path) for root in roots):
+            kept.append(permission)
+            continue
+        kept.extend(restate(permission, root) for root in roots if root.path.startswith(path))
+    return kept
+
+
 class OfficePagePermissionPolicy(PagePermissionPolicy):
     """Wagtail's page permissions, each counting only in the offices the user acts for.
 
@@ -190,20 +205,14 @@ class OfficePagePermissionPolicy(PagePermissionPolicy):
         if not user.is_active or user.is_superuser or single_office() is not None:
             return permissions
         roots = list(Page.objects.filter(pk__in=offices_of(user).values("root_page")))
-        kept = []
-        for permission in permissions:
-            path = permission.page.path
-            if any(path.startswith(root.path) for root in roots):
-                kept.append(permission)
-                continue
-            kept.extend(
-                GroupPagePermission(
-                    group_id=permission.group_id, page=root, permission=permission.permission
-                )
-                for root in roots
-                if root.path.startswith(path)
-            )
-        return kept
+        return standing_in(
+            permissions,
+            roots,
+            node=lambda permission: permission.page,
+            restate=lambda permission, root: GroupPagePermission(
+                group_id=permission.group_id, page=root, permission=permission.permission
+            ),
+        )
 
     def users_with_any_permission_for_instance(self, actions, instance, include_superusers=True):
         users = super().users_with_any_permission_for_instance(
@@ -275,18 +284,14 @@ class OfficeMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if not user.is_active or user.is_superuser or single_office() is not None:
             return permissions
         roots = list(office_collections(offices_of(user)))
-        kept = []
-        for permission in permissions:
-            path = permission.collection.path
-            if any(path.startswith(root.path) for root in roots):
-                kept.append(permission)
-                continue
-            kept.extend(
-                StandingCollectionPermission(permission.group_id, root, permission.permission)
-                for root in roots
-                if root.path.startswith(path)
-            )
-        return kept
+        return standing_in(
+            permissions,
+            roots,
+            node=lambda permission: permission.collection,
+            restate=lambda permission, root: StandingCollectionPermission(
+                permission.group_id, root, permission.permission
+            ),
+        )
 
     def _users_with_perm_filter(self, actions, collection=None):
         users = super()._users_with_perm_filter(actions, collection=collection)
