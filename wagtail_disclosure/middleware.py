@@ -16,5 +16,5 @@ class ThaiDigitsMiddleware:
 
     def __call__(self, request):
         site = site_for_request(request)
-        with thai_digits_active(OfficeProfile.wants_thai_digits(site) if site else None):
+        with thai_digits_active(OfficeProfile.wants_thai_digits(site, request) if site else None):
             return self.get_response(request)

@@ -1,14 +1,19 @@
 """Every signal receiver of the app, connected once from ``WagtailDisclosureConfig.ready()``.
 
 The page kinds an indicator takes, on every move (``guard_page_kind_move``), the approval guard and
-e-mails (``approval.signals``) and the search index upkeep (``search.signals``, connected by its
-``@receiver`` decorators when imported).
+e-mails (``approval.signals``), the search index upkeep (``search.signals``, connected by its
+``@receiver`` decorators when imported), and forgetting who acts for which office when a person
+record, a site, an agency's members or a group's members change (``models.offices``).
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Site
 from wagtail.signals import pre_page_move
 
 from wagtail_disclosure.approval import signals as approval_signals
-from wagtail_disclosure.models import DisclosurePage
+from wagtail_disclosure.models import Agency, DisclosurePage, Person
+from wagtail_disclosure.models.offices import forget_standing
 from wagtail_disclosure.search import signals as search_signals
 
 __all__ = ["connect", "search_signals"]
@@ -25,3 +30,14 @@ def connect():
     # First: a move to the wrong kind of indicator is refused for that, before the approval guard.
     pre_page_move.connect(guard_page_kind_move, dispatch_uid="disclosure_guard_page_kind_move")
     approval_signals.connect()
+    for model in (Person, Site):
+        post_save.connect(
+            forget_standing, sender=model, dispatch_uid=f"disclosure_forget_{model.__name__}"
+        )
+        post_delete.connect(
+            forget_standing, sender=model, dispatch_uid=f"disclosure_forget_{model.__name__}"
+        )
+    for through in (Agency.members.through, get_user_model().groups.through):
+        m2m_changed.connect(
+            forget_standing, sender=through, dispatch_uid=f"disclosure_forget_{through.__name__}"
+        )

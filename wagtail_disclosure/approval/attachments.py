@@ -36,7 +36,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail_disclosure.approval import policy
 from wagtail_disclosure.compliance.extract import PageContent
 from wagtail_disclosure.models.media import rights_of
-from wagtail_disclosure.models.offices import offices_of, single_office
+from wagtail_disclosure.models.offices import offices_of, single_office_id
 
 FROZEN = _(
     "This file is part of “%(title)s”, which the approval chain approved (or is approving): it "
@@ -117,7 +117,7 @@ def may_read_unpublished(user, document):
     """Whether an admin user may read ``document`` before the public may: with one office, all of
     them; with several, superusers, its uploader and the people of an office a page of which uses
     it (an office's drafts stay with the office: ``models.offices``)."""
-    if user.is_superuser or single_office() is not None:
+    if user.is_superuser or single_office_id() is not None:
         return True
     if getattr(document, "uploaded_by_user_id", None) == user.pk:
         return True

@@ -40,24 +40,68 @@ from wagtail_disclosure.models.organisation import OfficeProfile, Person
 OFFICE_SESSION_KEY = "wagtail_disclosure_office"
 
 
+def single_office_id():
+    """The id of the install's only site, or ``None`` when it hosts several (or none).
+
+    Read from Wagtail's list of site root paths, which it keeps in the cache and forgets whenever
+    a site is saved or deleted: every admin check asks, and it costs no query.
+    """
+    site_ids = {root.site_id for root in Site.get_site_root_paths()}
+    return site_ids.pop() if len(site_ids) == 1 else None
+
+
 def single_office():
     """The install's only site, or ``None`` when it hosts several (or none)."""
-    sites = list(Site.objects.all()[:2])
-    return sites[0] if len(sites) == 1 else None
+    site_id = single_office_id()
+    return Site.objects.filter(pk=site_id).first() if site_id is not None else None
+
+
+# Who acts for which office is read once per user object (as Django keeps a user's permissions)
+# and again once anything it comes from changed in this process: a person record, a site, an
+# agency's or a group's members (``forget_standing``, connected in ``receivers``). A user object
+# lives for one request, so another process's change counts from the next request.
+_changes = [0]
+
+
+def forget_standing(**kwargs):
+    """Every user's remembered offices and roles are read again (a signal receiver)."""
+    _changes[0] += 1
+
+
+def remembered(user, key, compute):
+    """``compute()``, once per user object and ``key`` until the user's standing changes."""
+    memo = user.__dict__.get("_wd_standing")
+    if memo is None or memo["changes"] != _changes[0]:
+        memo = user.__dict__["_wd_standing"] = {"changes": _changes[0]}
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _roles(user):
+    """The user's active roles by office: ``{site id: {role, ...}}``, one query per user."""
+
+    def read():
+        roles = {}
+        people = Person.objects.filter(user=user, active=True).values_list("site_id", "role")
+        for site_id, role in people:
+            roles.setdefault(site_id, set()).add(role)
+        return roles
+
+    return remembered(user, "roles", read)
 
 
 def _office_ids(user):
-    """The ids of the sites ``user`` (active, not a superuser) acts for, read once per user."""
-    cached = getattr(user, "_wd_office_ids", None)
-    if cached is None:
-        cached = set(
-            Person.objects.filter(user=user, active=True).values_list("site_id", flat=True)
-        )
-        single = single_office()
+    """The ids of the sites ``user`` (active, not a superuser) acts for."""
+
+    def read():
+        ids = set(_roles(user))
+        single = single_office_id()
         if single is not None:
-            cached.add(single.pk)
-        user._wd_office_ids = cached
-    return cached
+            ids.add(single)
+        return ids
+
+    return remembered(user, "office_ids", read)
 
 
 def offices_of(user):
@@ -67,6 +111,20 @@ def offices_of(user):
     if user.is_superuser:
         return Site.objects.all()
     return Site.objects.filter(pk__in=_office_ids(user))
+
+
+def listed_offices(user):
+    """``offices_of(user)`` as a list, the default site first: read once per user object (every
+    menu item asks)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    return remembered(
+        user,
+        "offices",
+        lambda: list(
+            offices_of(user).select_related("root_page").order_by("-is_default_site", "pk")
+        ),
+    )
 
 
 def acts_for(user, site):
@@ -81,7 +139,15 @@ def has_role(user, site, roles):
     """Whether ``user`` holds one of ``roles`` in ``site`` (an active ``Person`` record there)."""
     if site is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return Person.objects.filter(user=user, site=site, role__in=roles, active=True).exists()
+    held = _roles(user).get(site.pk, ())
+    return any(str(role) in held for role in roles)
+
+
+def is_person_of(user, site):
+    """Whether ``user`` has an active ``Person`` record in ``site``, in any role."""
+    if site is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return site.pk in _roles(user)
 
 
 def may_confirm_for_office(user, site, asked_by_id, permission):
@@ -112,21 +178,20 @@ def acting_office(request):
 
 
 def _acting_office(request, chosen):
-    offices = offices_of(request.user).order_by("-is_default_site", "pk")
-    if chosen is not None:
-        site = offices.filter(pk=chosen).first()
-        if site is not None:
-            return site
+    offices = listed_offices(request.user)
+    by_id = {site.pk: site for site in offices}
+    if chosen in by_id:
+        return by_id[chosen]
     host = Site.find_for_request(request)
-    if host is not None and offices.filter(pk=host.pk).exists():
+    if host is not None and host.pk in by_id:
         return host
-    return offices.first()
+    return offices[0] if offices else None
 
 
 def users_of(site):
     """Active users who act for ``site`` (superusers are left out: they hold no role there)."""
     users = get_user_model().objects.filter(is_active=True)
-    if single_office() is not None and site is not None and single_office().pk == site.pk:
+    if site is not None and single_office_id() == site.pk:
         return users
     return users.filter(
         pk__in=Person.objects.filter(site=site, active=True).values("user_id")
@@ -202,9 +267,9 @@ class OfficePagePermissionPolicy(PagePermissionPolicy):
 
     def get_all_permissions_for_user(self, user):
         permissions = super().get_all_permissions_for_user(user)
-        if not user.is_active or user.is_superuser or single_office() is not None:
+        if not user.is_active or user.is_superuser or single_office_id() is not None:
             return permissions
-        roots = list(Page.objects.filter(pk__in=offices_of(user).values("root_page")))
+        roots = [site.root_page for site in listed_offices(user)]
         return standing_in(
             permissions,
             roots,
@@ -218,7 +283,7 @@ class OfficePagePermissionPolicy(PagePermissionPolicy):
         users = super().users_with_any_permission_for_instance(
             actions, instance, include_superusers
         )
-        if single_office() is not None:
+        if single_office_id() is not None:
             return users
         site = office_of_page(instance)
         acting = Q(
@@ -281,9 +346,9 @@ class OfficeMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def get_all_permissions_for_user(self, user):
         permissions = super().get_all_permissions_for_user(user)
-        if not user.is_active or user.is_superuser or single_office() is not None:
+        if not user.is_active or user.is_superuser or single_office_id() is not None:
             return permissions
-        roots = list(office_collections(offices_of(user)))
+        roots = list(office_collections(listed_offices(user)))
         return standing_in(
             permissions,
             roots,
@@ -295,7 +360,7 @@ class OfficeMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def _users_with_perm_filter(self, actions, collection=None):
         users = super()._users_with_perm_filter(actions, collection=collection)
-        if collection is None or single_office() is not None:
+        if collection is None or single_office_id() is not None:
             return users
         site = office_of_collection(collection)
         acting = Q(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from wagtail_disclosure import conf
 
@@ -90,7 +91,7 @@ class OfficeProfile(BaseSiteSetting):
         return self.short_name or self.name or str(self.site)
 
     @classmethod
-    def wants_thai_digits(cls, site):
+    def wants_thai_digits(cls, site, request=None):
         """The office's choice of digits for ``site``: its profile's box, or the install default.
 
         The box can only switch Thai digits on: an install that defaults to Thai digits
@@ -98,7 +99,19 @@ class OfficeProfile(BaseSiteSetting):
         """
         if site is None:
             return conf.get("THAI_DIGITS")
-        return bool(cls.for_site(site).use_thai_digits or conf.get("THAI_DIGITS"))
+        profile = cls.for_site_in_request(site, request)
+        return bool(profile.use_thai_digits or conf.get("THAI_DIGITS"))
+
+    @classmethod
+    def for_site_in_request(cls, site, request=None):
+        """The profile of ``site``; read once per request when ``site`` is the request's own
+        (Wagtail's ``for_request`` keeps it on the request: the middleware and the screen share it).
+        """
+        if request is not None:
+            host = Site.find_for_request(request)
+            if host is not None and site is not None and host.pk == site.pk:
+                return cls.for_request(request)
+        return cls.for_site(site)
 
 
 class WorkGroup(models.Model):

@@ -678,7 +678,9 @@ class IndicatorPage(CodedAdminTitleMixin, Page):
     def freshness(self, today=None):
         """The item's ``ItemFreshness`` on ``today``, read from the live pages under the hub, as
         the hub's row for the item reads it."""
-        hub = TransparencyHubPage.objects.parent_of(self).first()
+        return self._freshness_under(TransparencyHubPage.objects.parent_of(self).first(), today)
+
+    def _freshness_under(self, hub, today=None):
         stat = hub.content_stats([self.item_id]).get(self.item_id, {}) if hub else {}
         return freshness_of(self.item, stat.get("latest"), stat.get("latest_fy"), today)
 
@@ -717,6 +719,7 @@ class IndicatorPage(CodedAdminTitleMixin, Page):
         )
         context["parts"] = list(parts)
         context["pages"] = Paginator(pages, 20).get_page(request.GET.get("page"))
-        context["freshness"] = self.freshness()
+        # Lazy: its query is made only by a template that shows it.
+        context["freshness"] = SimpleLazyObject(lambda: self._freshness_under(hub))
         context["archive"] = hub.archive_notice() if hub is not None else None
         return context

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
+from wagtail_disclosure.forms.widgets import PlainSelect
 from wagtail_disclosure.models import CatalogueItem, WorkGroup
 from wagtail_disclosure.models.offices import acting_office
 from wagtail_disclosure.reports.readiness import edition_for_site
@@ -49,26 +50,43 @@ def work_groups(request):
     return WorkGroup.objects.filter(site=acting_office(request))
 
 
+def office_edition(request, site=None):
+    """The catalogue edition of ``site`` (the office the user acts for unless given), worked out
+    once per request and office (a report and its filter both ask)."""
+    site = site if site is not None else acting_office(request)
+    memo = request.__dict__.setdefault("_wd_edition", {})
+    key = site.pk if site is not None else None
+    if key not in memo:
+        memo[key] = edition_for_site(site) if site is not None else None
+    return memo[key]
+
+
 def catalogue_items(request):
     """The items of the catalogue edition of the office the user acts for."""
-    site = acting_office(request)
-    edition = edition_for_site(site) if site else None
-    return CatalogueItem.objects.filter(edition=edition).order_by("sort_order")
+    return CatalogueItem.objects.filter(edition=office_edition(request)).order_by("sort_order")
 
 
 class ReportFilterSet(WagtailFilterSet):
     """All report filters; each view keeps the ones it uses (``filter_fields``)."""
 
     fiscal_year = django_filters.ChoiceFilter(
-        label=_("Fiscal year"), choices=fiscal_year_choices, method=_keep, empty_label=None
+        label=_("Fiscal year"),
+        choices=fiscal_year_choices,
+        method=_keep,
+        empty_label=None,
+        widget=PlainSelect,
     )
-    round = django_filters.ChoiceFilter(label=_("Round"), choices=ROUND_CHOICES, method=_keep)
-    quarter = django_filters.ChoiceFilter(label=_("Quarter"), choices=QUARTER_CHOICES, method=_keep)
+    round = django_filters.ChoiceFilter(
+        label=_("Round"), choices=ROUND_CHOICES, method=_keep, widget=PlainSelect
+    )
+    quarter = django_filters.ChoiceFilter(
+        label=_("Quarter"), choices=QUARTER_CHOICES, method=_keep, widget=PlainSelect
+    )
     group = django_filters.ModelChoiceFilter(
-        label=_("Work group"), queryset=work_groups, method=_keep
+        label=_("Work group"), queryset=work_groups, method=_keep, widget=PlainSelect
     )
     indicator = django_filters.ModelChoiceFilter(
-        label=_("Indicator"), queryset=catalogue_items, method=_keep
+        label=_("Indicator"), queryset=catalogue_items, method=_keep, widget=PlainSelect
     )
 
     class Meta:

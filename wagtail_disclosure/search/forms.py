@@ -8,31 +8,13 @@ half the cost of a search page.
 
 from django import forms
 from django.core.cache import cache
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure import conf
+from wagtail_disclosure.forms.widgets import PlainSelect
 from wagtail_disclosure.models import DisclosurePage, WorkGroup
 from wagtail_disclosure.thai.digits import thai_digits
-
-
-class PlainSelect(forms.Select):
-    """A ``<select>`` with the same markup as Django's, written without a template per option."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        attrs = self.build_attrs(self.attrs, attrs)
-        selected = "" if value is None else str(value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, " selected" if str(key) == selected else "", label)
-                for key, label in self.choices
-            ),
-        )
-        attributes = format_html_join("", ' {}="{}"', sorted(attrs.items()))
-        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
 
 
 def _named(name_th, name_en):

@@ -15,31 +15,27 @@ from django.db.models import Q
 
 from wagtail_disclosure import conf
 from wagtail_disclosure.models import Person
-from wagtail_disclosure.models.offices import has_role, single_office
+from wagtail_disclosure.models.offices import has_role, remembered, single_office_id
 
 
 def can_see_complaints(user, site):
     """Whether ``user`` is in the integrity group of the office of ``site``."""
     if site is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    cache = user.__dict__.setdefault("_wd_integrity", {})
-    if site.pk not in cache:
-        cache[site.pk] = has_role(user, site, [Person.Role.INTEGRITY]) or (
-            _single_office_id() == site.pk
-            and user.groups.filter(name=conf.get("INTEGRITY_GROUP")).exists()
+    return has_role(user, site, [Person.Role.INTEGRITY]) or (
+        single_office_id() == site.pk
+        and remembered(
+            user,
+            "integrity_group",
+            lambda: user.groups.filter(name=conf.get("INTEGRITY_GROUP")).exists(),
         )
-    return cache[site.pk]
-
-
-def _single_office_id():
-    site = single_office()
-    return site.pk if site else None
+    )
 
 
 def integrity_members(site):
     """Active users of the integrity group of ``site``'s office (for notifications)."""
     people = Person.objects.filter(site=site, role=Person.Role.INTEGRITY, active=True)
     rule = Q(pk__in=people.values("user_id"))
-    if _single_office_id() == site.pk:
+    if single_office_id() == site.pk:
         rule |= Q(groups__name=conf.get("INTEGRITY_GROUP"))
     return get_user_model().objects.filter(is_active=True).filter(rule).distinct()

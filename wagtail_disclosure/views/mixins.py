@@ -22,4 +22,4 @@ class CurrentSiteMixin(OfficeBoundMixin):
 
     @cached_property
     def office(self):
-        return OfficeProfile.for_site(self.site)
+        return OfficeProfile.for_site_in_request(self.site, self.request)

@@ -14,7 +14,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from wagtail_disclosure.models import OfficeProfile
-from wagtail_disclosure.models.offices import OFFICE_SESSION_KEY, acting_office, offices_of
+from wagtail_disclosure.models.offices import (
+    OFFICE_SESSION_KEY,
+    acting_office,
+    listed_offices,
+    offices_of,
+)
 
 
 def switch_office(request):
@@ -46,11 +51,12 @@ class OfficeMenuItem(MenuItem):
     """Shown to people of several offices only: the office they act for, and where to change it."""
 
     def is_shown(self, request):
-        return offices_of(request.user).count() > 1
+        return len(listed_offices(request.user)) > 1
 
     def render_component(self, request):
         site = acting_office(request)
-        label = _("Office: %(office)s") % {"office": OfficeProfile.for_site(site)}
+        office = OfficeProfile.for_site_in_request(site, request)
+        label = _("Office: %(office)s") % {"office": office}
         return LinkMenuItemComponent(
             self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs
         )

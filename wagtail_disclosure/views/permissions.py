@@ -33,7 +33,14 @@ from wagtail_disclosure.models import (
     Question,
     SurveyResponse,
 )
-from wagtail_disclosure.models.offices import acting_office, acts_for, has_role, offices_of
+from wagtail_disclosure.models.offices import (
+    acting_office,
+    acts_for,
+    has_role,
+    is_person_of,
+    listed_offices,
+    remembered,
+)
 from wagtail_disclosure.submissions.permissions import can_see_complaints
 
 ANY_OFFICE = object()
@@ -64,7 +71,7 @@ class OfficeRulePolicy(UserRulePolicy):
 
     def _allowed(self, user):
         if self.office is ANY_OFFICE:
-            return any(self.office_rule(user, site) for site in offices_of(user))
+            return any(self.office_rule(user, site) for site in listed_offices(user))
         return bool(self.office_rule(user, self.office))
 
     def for_office(self, site):
@@ -83,7 +90,7 @@ class OfficeModelPolicy(ModelPermissionPolicy):
 
     def _in_office(self, user):
         if self.office is ANY_OFFICE:
-            return offices_of(user).exists()
+            return bool(listed_offices(user))
         return acts_for(user, self.office)
 
     def user_has_permission(self, user, action):
@@ -148,7 +155,7 @@ def may_see_approval_history(user, site):
     """Every step of every chain of the office: superusers and the office's people on the chain."""
     if site is None:
         return False
-    return user.is_superuser or Person.objects.filter(user=user, site=site, active=True).exists()
+    return user.is_superuser or is_person_of(user, site)
 
 
 def may_see_approval_chain(user, site):
@@ -162,7 +169,9 @@ def may_see_approval_chain(user, site):
 
 def may_view_agency(user):
     """The supervising agency's view: members of an agency (a level above the offices)."""
-    return user.is_active and Agency.objects.filter(members=user).exists()
+    return user.is_active and remembered(
+        user, "agency_member", lambda: Agency.objects.filter(members=user).exists()
+    )
 
 
 reports = OfficeRulePolicy(DisclosureReports, may_view_reports)

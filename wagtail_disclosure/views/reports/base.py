@@ -16,8 +16,7 @@ from wagtail_disclosure.exports import spreadsheet_response
 from wagtail_disclosure.models import WorkGroup
 from wagtail_disclosure.models.followup import Channel
 from wagtail_disclosure.pdf import cached_pdf
-from wagtail_disclosure.reports.filters import ReportFilterSet
-from wagtail_disclosure.reports.readiness import edition_for_site
+from wagtail_disclosure.reports.filters import ReportFilterSet, office_edition
 from wagtail_disclosure.thai.dates import FiscalPeriod, fiscal_year, format_thai_date
 from wagtail_disclosure.views import permissions
 from wagtail_disclosure.views.mixins import CurrentSiteMixin
@@ -81,7 +80,7 @@ class ComputedReportView(CurrentSiteMixin, ReportView):
 
     @cached_property
     def edition(self):
-        return edition_for_site(self.site)
+        return office_edition(self.request, self.site)
 
     def get_queryset(self):
         return self.get_rows()
