@@ -10,6 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -126,9 +128,39 @@ def _playwright():
         browser.close()
 
 
+class _RequestsInFlight:
+    """How many requests the live server's threads are serving (Django's request signals)."""
+
+    def __init__(self):
+        self.count, self.lock = 0, threading.Lock()
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.count -= 1
+
+    def wait_until_idle(self, seconds=10.0):
+        deadline = time.monotonic() + seconds
+        while self.count > 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
 @pytest.fixture
 def browser_page(_playwright, artifacts):
-    """A fresh browser context in Thai; a screenshot of the last state is kept on teardown."""
+    """A fresh browser context in Thai; a screenshot of the last state is kept on teardown.
+
+    The admin's pages keep asking the server after a test's last step (Wagtail's editing-session
+    ping, previews): the context is closed and those requests are let finish before the test's
+    database is emptied, which SQLite refuses while another thread reads a table.
+    """
+    from django.core.signals import request_finished, request_started
+
+    in_flight = _RequestsInFlight()
+    request_started.connect(in_flight.started, weak=False)
+    request_finished.connect(in_flight.finished, weak=False)
     context = _playwright.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -137,6 +169,9 @@ def browser_page(_playwright, artifacts):
         page.screenshot(path=str(artifacts / "last.png"), full_page=True)
     finally:
         context.close()
+        in_flight.wait_until_idle()
+        request_started.disconnect(in_flight.started)
+        request_finished.disconnect(in_flight.finished)
 
 
 @pytest.fixture
