@@ -96,10 +96,16 @@ def _demo_handles():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache (the hub caches its table)."""
+    """Each test starts with an empty cache (the hub caches its table) and reads the catalogue's
+    items afresh (a test may change them with ``update()``, which sends no signal)."""
     from django.core.cache import cache
 
+    from wagtail_disclosure import compiled
+    from wagtail_disclosure.models.catalogue import forget_items
+
     cache.clear()
+    forget_items()
+    compiled.VERIFY = True  # a compiled query's key that leaves something out fails the test
 
 
 @pytest.fixture

@@ -2,8 +2,10 @@
 
 The page kinds an indicator takes, on every move (``guard_page_kind_move``), the approval guard and
 e-mails (``approval.signals``), the search index upkeep (``search.signals``, connected by its
-``@receiver`` decorators when imported), and forgetting who acts for which office when a person
-record, a site, an agency's members or a group's members change (``models.offices``).
+``@receiver`` decorators when imported), forgetting who acts for which office when a person
+record, a site, an agency's members or a group's members change (``models.offices``), and
+forgetting an edition's items when an item, a section or an edition is saved or deleted
+(``models.catalogue``).
 """
 
 from django.contrib.auth import get_user_model
@@ -12,7 +14,15 @@ from wagtail.models import Site
 from wagtail.signals import pre_page_move
 
 from wagtail_disclosure.approval import signals as approval_signals
-from wagtail_disclosure.models import Agency, DisclosurePage, Person
+from wagtail_disclosure.models import (
+    Agency,
+    CatalogueEdition,
+    CatalogueItem,
+    CatalogueSection,
+    DisclosurePage,
+    Person,
+)
+from wagtail_disclosure.models.catalogue import forget_items
 from wagtail_disclosure.models.offices import forget_standing
 from wagtail_disclosure.search import signals as search_signals
 
@@ -41,3 +51,8 @@ def connect():
         m2m_changed.connect(
             forget_standing, sender=through, dispatch_uid=f"disclosure_forget_{through.__name__}"
         )
+    for model in (CatalogueEdition, CatalogueSection, CatalogueItem):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_items, sender=model, dispatch_uid=f"disclosure_forget_{model.__name__}"
+            )

@@ -244,3 +244,29 @@ def test_cached_hub_is_the_same_page_and_follows_publishing(demo, client):
     page.unpublish()
     html = client.get("/oit/").content.decode()
     assert "wd-none" in _row(html, "O43")
+
+
+def test_hub_table_is_compiled_once_and_still_reads_the_database(
+    demo, client, settings, monkeypatch
+):
+    """The table's query is compiled once per hub and edition (``compiled``), not per request;
+    what it shows is read on every request all the same."""
+    from wagtail_disclosure import compiled
+
+    compiled.forget()
+    monkeypatch.setattr(compiled, "VERIFY", False)  # as a site runs: built once
+    settings.WAGTAIL_DISCLOSURE = {"HUB_CACHE_SECONDS": 0}
+    built = []
+    ranked_links = TransparencyHubPage._ranked_links
+
+    def counted(self, *args):
+        built.append(self.pk)
+        return ranked_links(self, *args)
+
+    monkeypatch.setattr(TransparencyHubPage, "_ranked_links", counted)
+    assert "wd-none" in _row(client.get("/oit/").content.decode(), "O43")
+    o43 = IndicatorPage.objects.get(slug="o43")
+    add_documents(o43, 1)
+    html = client.get("/oit/").content.decode()
+    assert "O43 เอกสาร 0" in _row(html, "O43")
+    assert built == [demo["hub"].pk]

@@ -289,6 +289,7 @@ def test_queries_do_not_grow_with_pages_or_offices(demo, publish):
     """A constant number of queries: 30 more pages, or two more offices, add none."""
     edition = CatalogueEdition.objects.get(slug="ita-2566")
     site = demo["site"]
+    readiness(site, edition)  # the edition's items, read once (``CatalogueEdition.ordered_items``)
     one = _queries(lambda: readiness(site, edition))
     for n in range(30):
         publish("O7", title=f"ข่าว {n}")

@@ -13,8 +13,10 @@ any one. An office changes an item's flags only through ``ItemOverride``, a sepa
 confirmed by its director, so that a reload of the edition never loses it.
 """
 
+import time
+
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -69,6 +71,42 @@ class CatalogueEdition(BilingualNameMixin):
 
     def __str__(self):
         return self.name
+
+    def ordered_items(self):
+        """The edition's items in catalogue order, each with its section (a tuple).
+
+        Read once per process while the edition stays the same, and shared by its requests: the
+        public hub read the same forty-odd rows on every request. Items change only when
+        ``load_disclosure_catalogue`` loads the edition again (it sets ``loaded_at``; the admin
+        shows items read-only), so ``loaded_at`` tells every worker process when to read them
+        again; a save or delete of an item, a section or an edition in this process
+        (``forget_items``, connected in ``receivers``) counts at once, and a change made by hand
+        elsewhere shows within ``ITEMS_MEMO_SECONDS``. What is read inside a transaction is kept
+        on this object only: the transaction may yet be rolled back. Model objects, because an
+        office's own hub template may show any field of an item.
+        """
+        stamp = (self.pk, self.loaded_at, _item_changes[0])
+        now = time.monotonic()
+        for entry in (self.__dict__.get("_ordered_items"), _items_memo.get(self.pk)):
+            if entry is not None and entry[0] == stamp and entry[1] > now:
+                return entry[2]
+        items = tuple(self.items.select_related("section").order_by("sort_order"))
+        entry = (stamp, now + ITEMS_MEMO_SECONDS, items)
+        self.__dict__["_ordered_items"] = entry
+        if not connections[self.items.db].in_atomic_block:
+            _items_memo[self.pk] = entry
+        return entry[2]
+
+
+# How long a process keeps an edition's items at most (``CatalogueEdition.ordered_items``).
+ITEMS_MEMO_SECONDS = 300
+_items_memo = {}
+_item_changes = [0]
+
+
+def forget_items(**kwargs):
+    """Every edition's items are read again (a signal receiver; tests call it between tests)."""
+    _item_changes[0] += 1
 
 
 class CatalogueSection(BilingualNameMixin):

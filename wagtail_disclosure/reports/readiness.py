@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
+from wagtail_disclosure import compiled
 from wagtail_disclosure.catalogue.effective import EffectiveItem, confirmed_overrides
 from wagtail_disclosure.catalogue.freshness import Freshness, ItemFreshness, freshness_of
 from wagtail_disclosure.links import absolute_url
@@ -92,7 +93,7 @@ class ItemFacts:
     approved: int = 0
     newest_date: datetime.date | None = None
     newest_fiscal_year: int | None = None
-    months: int = 0
+    months: int = 0  # distinct months of the content in scope: read for monthly items only
     formats: frozenset = frozenset()
     languages: frozenset = frozenset()
     channels: int = 0
@@ -140,7 +141,7 @@ class Window:
     min_fy: int | None = None
     since: datetime.date | None = None
     until: datetime.date | None = None
-    months: int = 0
+    months: int = 0  # distinct months of the content in scope: read for monthly items only
 
     def holds(self, page):
         if self.min_fy is not None and (page.fiscal_year or 0) < self.min_fy:
@@ -268,7 +269,9 @@ def facts_of_pages(item, pages, day, fy, channels=0):
         approved=sum(1 for p in in_scope if p.approved),
         newest_date=max((p.date for p in pages if p.date), default=None),
         newest_fiscal_year=max((p.fiscal_year for p in pages if p.fiscal_year), default=None),
-        months=len({(p.date.year, p.date.month) for p in in_scope if p.date}),
+        months=len({(p.date.year, p.date.month) for p in in_scope if p.date})
+        if scope_window.months
+        else 0,
         channels=channels,
     )
 
@@ -481,39 +484,154 @@ class _Offices:
         return absolute_url("/" + url_path[len(root) :], site) if url_path.startswith(root) else ""
 
 
-def _links(offices, edition, fy, day, past):
-    """The link table restricted to the offices' live pages answering ``edition``; one queryset per
-    distinct root path length (usually one), each with ``root`` = the office's root path.
+def _links(offices, edition, fy, day, past, length):
+    """The link table restricted to the live pages answering ``edition`` of the offices whose root
+    path is ``length`` long (usually all of them), with ``root`` = the office's root path.
 
     Read on a ``past`` day, what came after it is no evidence: content of later fiscal years, and
     content dated after ``day``."""
     through = DisclosurePage.catalogue_items.through
-    for length in offices.lengths:
-        prefixes = [p for p in offices.by_path if len(p) == length]
-        links = through.objects.filter(
-            catalogueitem__edition=edition,
-            disclosurepage__live=True,
-            disclosurepage__depth__gt=length // Page.steplen,
-        ).annotate(root=Substr("disclosurepage__path", 1, length))
-        links = links.filter(root__in=prefixes)
-        if past:
-            links = links.filter(
-                Q(disclosurepage__fiscal_year__lte=fy)
-                | Q(disclosurepage__fiscal_year__isnull=True),
-                disclosurepage__date__lte=day,
-            )
-        yield links
+    prefixes = [p for p in offices.by_path if len(p) == length]
+    links = through.objects.filter(
+        catalogueitem__edition=edition,
+        disclosurepage__live=True,
+        disclosurepage__depth__gt=length // Page.steplen,
+    ).annotate(root=Substr("disclosurepage__path", 1, length))
+    links = links.filter(root__in=prefixes)
+    if past:
+        links = links.filter(
+            Q(disclosurepage__fiscal_year__lte=fy) | Q(disclosurepage__fiscal_year__isnull=True),
+            disclosurepage__date__lte=day,
+        )
+    return links
 
 
-def _in_scope(items, day, fy, channel_types):
+def _in_scope(scopes, day, fy, channel_types):
     """A condition on a link: its page falls in its item's scope (or is a submission channel)."""
     q = Q(disclosurepage__content_type_id__in=channel_types)
     q |= Q(catalogueitem__fiscal_year_bound=True) & window(Scope.CURRENT_FY, day, fy).q()
     unbound = Q(catalogueitem__fiscal_year_bound=False)
     q |= unbound & Q(catalogueitem__scope__in=["", Scope.CURRENT_FY])
-    for scope in {i.scope for i in items} - {"", Scope.CURRENT_FY}:
+    for scope in sorted(set(scopes) - {"", Scope.CURRENT_FY}):
         q |= unbound & Q(catalogueitem__scope=scope) & window(scope, day, fy).q()
     return q
+
+
+class _LinkQueries:
+    """The three queries over the offices' links: each item's figures, its pages per responsible
+    group, its newest pages. Each is compiled once per shape (``compiled``): what the SQL depends
+    on is the offices' root paths, the edition, the day of reading and the edition's scopes,
+    formats and languages; building and compiling them was most of ``readiness()``'s time."""
+
+    def __init__(self, offices, edition, items, fy, day, past):
+        self.offices, self.edition, self.fy, self.day, self.past = offices, edition, fy, day, past
+        self.scopes = tuple(sorted({i.scope for i in items}))
+        self.formats = tuple(sorted({f for i in items for f in i.formats or []}))
+        self.languages = tuple(sorted({code for i in items for code in i.languages or []}))
+        self.channel_types = tuple(ContentType.objects.get_for_model(m).pk for m in CHANNEL_PAGES)
+        self.shape = (
+            tuple(sorted(offices.by_path)),
+            edition.pk,
+            fy,
+            day,
+            past,
+            self.scopes,
+            self.formats,
+            self.languages,
+            self.channel_types,
+        )
+
+    def rows(self, name, length):
+        return compiled.values(
+            (f"readiness-{name}", length, *self.shape), lambda: getattr(self, name)(length)
+        )
+
+    def _links(self, length):
+        return _links(self.offices, self.edition, self.fy, self.day, self.past, length)
+
+    def _in_scope(self):
+        return _in_scope(self.scopes, self.day, self.fy, self.channel_types)
+
+    def facts(self, length):
+        in_scope = self._in_scope()
+        monthly = in_scope & Q(
+            catalogueitem__fiscal_year_bound=False, catalogueitem__scope=Scope.MONTHLY
+        )
+        aggregates = {
+            "count": Count("disclosurepage_id", distinct=True),
+            "in_scope": Count("disclosurepage_id", distinct=True, filter=in_scope),
+            "approved": Count(
+                "disclosurepage_id", distinct=True, filter=in_scope & approved_live_revision()
+            ),
+            "newest_date": Max("disclosurepage__date"),
+            "newest_fy": Max("disclosurepage__fiscal_year"),
+            # Months are read for monthly items only (``ItemFacts.months``); on SQLite the month of
+            # a date is a Python function called per row.
+            "months": Count(TruncMonth("disclosurepage__date"), distinct=True, filter=monthly),
+            "channels": Count(
+                "disclosurepage_id",
+                distinct=True,
+                filter=Q(disclosurepage__content_type_id__in=self.channel_types),
+            ),
+        }
+        for f in self.formats:
+            aggregates[f"format_{f}"] = Count(
+                "disclosurepage_id",
+                distinct=True,
+                filter=in_scope
+                & Q(disclosurepage__documentpage__attachments__document__file__iendswith=f".{f}"),
+            )
+        for code in self.languages:
+            aggregates[f"language_{code}"] = Count(
+                "disclosurepage_id",
+                distinct=True,
+                filter=in_scope & Q(disclosurepage__locale__language_code__istartswith=code),
+            )
+        return self._links(length).values("root", "catalogueitem_id").annotate(**aggregates)
+
+    def owners(self, length):
+        return (
+            self._links(length)
+            .filter(disclosurepage__responsible_group_id__isnull=False)
+            .values("root", "catalogueitem_id", "disclosurepage__responsible_group_id")
+            .annotate(n=Count("disclosurepage_id", distinct=True))
+        )
+
+    def latest(self, length):
+        return (
+            self._links(length)
+            .annotate(
+                counts=ExpressionWrapper(self._in_scope(), output_field=models.BooleanField()),
+                is_approved=ExpressionWrapper(
+                    approved_live_revision(), output_field=models.BooleanField()
+                ),
+            )
+            .annotate(
+                rank=models.Window(
+                    RowNumber(),
+                    partition_by=[F("root"), F("catalogueitem_id")],
+                    order_by=[
+                        F("counts").desc(),
+                        F("disclosurepage__date").desc(),
+                        F("disclosurepage_id").desc(),
+                    ],
+                )
+            )
+            .filter(rank__lte=LATEST_PER_ITEM)
+            .values(
+                "root",
+                "catalogueitem_id",
+                "disclosurepage_id",
+                "disclosurepage__title",
+                "disclosurepage__url_path",
+                "disclosurepage__date",
+                "disclosurepage__fiscal_year",
+                "disclosurepage__responsible_group_id",
+                "disclosurepage__last_published_at",
+                "counts",
+                "is_approved",
+            )
+        )
 
 
 def readiness_of_offices(sites, edition, fy=None, request=None, today=None, pages=True, day=None):
@@ -528,45 +646,13 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
     past = day < today
     sites = list(sites)
     offices = _Offices(sites)
-    items = [
-        _with_rule_defaults(i)
-        for i in edition.items.select_related("section").order_by("sort_order")
-    ]
-    channel_types = [ContentType.objects.get_for_model(m).pk for m in CHANNEL_PAGES]
-    in_scope = _in_scope(items, day, fy, channel_types)
-    formats = sorted({f for i in items for f in i.formats or []})
-    languages = sorted({code for i in items for code in i.languages or []})
-    approved = approved_live_revision()
+    items = [_with_rule_defaults(i) for i in edition.ordered_items()]
+    queries = _LinkQueries(offices, edition, items, fy, day, past)
+    formats, languages = queries.formats, queries.languages
 
     facts, owners, latest = {}, {}, {}
-    for links in _links(offices, edition, fy, day, past):
-        aggregates = {
-            "count": Count("disclosurepage_id", distinct=True),
-            "in_scope": Count("disclosurepage_id", distinct=True, filter=in_scope),
-            "approved": Count("disclosurepage_id", distinct=True, filter=in_scope & approved),
-            "newest_date": Max("disclosurepage__date"),
-            "newest_fy": Max("disclosurepage__fiscal_year"),
-            "months": Count(TruncMonth("disclosurepage__date"), distinct=True, filter=in_scope),
-            "channels": Count(
-                "disclosurepage_id",
-                distinct=True,
-                filter=Q(disclosurepage__content_type_id__in=channel_types),
-            ),
-        }
-        for f in formats:
-            aggregates[f"format_{f}"] = Count(
-                "disclosurepage_id",
-                distinct=True,
-                filter=in_scope
-                & Q(disclosurepage__documentpage__attachments__document__file__iendswith=f".{f}"),
-            )
-        for code in languages:
-            aggregates[f"language_{code}"] = Count(
-                "disclosurepage_id",
-                distinct=True,
-                filter=in_scope & Q(disclosurepage__locale__language_code__istartswith=code),
-            )
-        for row in links.values("root", "catalogueitem_id").annotate(**aggregates):
+    for length in offices.lengths:
+        for row in queries.rows("facts", length):
             facts[(row["root"], row["catalogueitem_id"])] = ItemFacts(
                 count=row["count"],
                 in_scope=row["in_scope"],
@@ -578,61 +664,34 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
                 languages=frozenset(c for c in languages if row[f"language_{c}"]),
                 channels=row["channels"],
             )
-        owned = links.filter(disclosurepage__responsible_group_id__isnull=False)
-        for row in (
-            (owned if pages else owned.none())
-            .values("root", "catalogueitem_id", "disclosurepage__responsible_group_id")
-            .annotate(n=Count("disclosurepage_id", distinct=True))
-        ):
+        if not pages:
+            continue
+        for row in queries.rows("owners", length):
             key = (row["root"], row["catalogueitem_id"])
             owners.setdefault(key, Counter())[row["disclosurepage__responsible_group_id"]] = row[
                 "n"
             ]
-        if pages:
-            ranked = (
-                links.annotate(
-                    counts=ExpressionWrapper(in_scope, output_field=models.BooleanField()),
-                    is_approved=ExpressionWrapper(approved, output_field=models.BooleanField()),
-                )
-                .annotate(
-                    rank=models.Window(
-                        RowNumber(),
-                        partition_by=[F("root"), F("catalogueitem_id")],
-                        order_by=[
-                            F("counts").desc(),
-                            F("disclosurepage__date").desc(),
-                            F("disclosurepage_id").desc(),
-                        ],
-                    )
-                )
-                .filter(rank__lte=LATEST_PER_ITEM)
-            )
-            for row in ranked.values(
-                "root",
-                "catalogueitem_id",
-                "disclosurepage_id",
-                "disclosurepage__title",
-                "disclosurepage__url_path",
-                "disclosurepage__date",
-                "disclosurepage__fiscal_year",
-                "disclosurepage__responsible_group_id",
-                "disclosurepage__last_published_at",
-                "counts",
-                "is_approved",
-            ):
-                latest.setdefault((row["root"], row["catalogueitem_id"]), []).append(row)
+        for row in queries.rows("latest", length):
+            latest.setdefault((row["root"], row["catalogueitem_id"]), []).append(row)
 
     indicators, hubs, groups = {}, {}, {}
-    indicator_pages = IndicatorPage.objects.live() if pages else IndicatorPage.objects.none()
-    for row in (
-        indicator_pages.filter(item__edition=edition)
-        .order_by("pk")
-        .values("item_id", "path", "url_path")
-    ):
+    indicator_pages = compiled.values(
+        ("readiness-indicators", edition.pk),
+        lambda: (
+            IndicatorPage.objects.live()
+            .filter(item__edition=edition)
+            .order_by("pk")
+            .values("item_id", "path", "url_path")
+        ),
+    )
+    for row in indicator_pages if pages else []:
         for site in offices.sites_of(row["path"]):
             indicators.setdefault((site.pk, row["item_id"]), offices.url(site, row["url_path"]))
-    hub_pages = TransparencyHubPage.objects.live() if pages else TransparencyHubPage.objects.none()
-    for row in hub_pages.order_by("pk").values("path", "url_path"):
+    hub_pages = compiled.values(
+        ("readiness-hubs",),
+        lambda: TransparencyHubPage.objects.live().order_by("pk").values("path", "url_path"),
+    )
+    for row in hub_pages if pages else []:
         for site in offices.sites_of(row["path"]) or [
             s for s in sites if offices.root[s.pk]["path"] == row["path"]
         ]:
