@@ -471,6 +471,7 @@ class _Offices:
         for site in self.sites:
             self.by_path.setdefault(self.root[site.pk]["path"], []).append(site)
         self.lengths = sorted({len(path) for path in self.by_path})
+        self.base = {}
 
     def sites_of(self, path):
         for length in self.lengths:
@@ -481,7 +482,12 @@ class _Offices:
 
     def url(self, site, url_path):
         root = self.root[site.pk]["url_path"]
-        return absolute_url("/" + url_path[len(root) :], site) if url_path.startswith(root) else ""
+        if not url_path.startswith(root):
+            return ""
+        base = self.base.get(site.pk)
+        if base is None:  # the site's address, worked out once (hundreds of links per report)
+            base = self.base[site.pk] = absolute_url("", site)
+        return base + "/" + url_path[len(root) :]
 
 
 def _links(offices, edition, fy, day, past, length):
@@ -598,14 +604,13 @@ class _LinkQueries:
         )
 
     def latest(self, length):
-        return (
+        """The newest pages of each item, those in scope first: ranked in a subquery, and asked
+        whether they went through the chain only for the ranked rows (at 2,000 pages asking it
+        of every link was 3 of the query's 7.6 ms)."""
+        in_scope = ExpressionWrapper(self._in_scope(), output_field=models.BooleanField())
+        ranked = (
             self._links(length)
-            .annotate(
-                counts=ExpressionWrapper(self._in_scope(), output_field=models.BooleanField()),
-                is_approved=ExpressionWrapper(
-                    approved_live_revision(), output_field=models.BooleanField()
-                ),
-            )
+            .annotate(counts=in_scope)
             .annotate(
                 rank=models.Window(
                     RowNumber(),
@@ -618,6 +623,16 @@ class _LinkQueries:
                 )
             )
             .filter(rank__lte=LATEST_PER_ITEM)
+        )
+        return (
+            DisclosurePage.catalogue_items.through.objects.filter(pk__in=ranked.values("pk"))
+            .annotate(
+                root=Substr("disclosurepage__path", 1, length),
+                counts=in_scope,
+                is_approved=ExpressionWrapper(
+                    approved_live_revision(), output_field=models.BooleanField()
+                ),
+            )
             .values(
                 "root",
                 "catalogueitem_id",
