@@ -50,12 +50,6 @@ def single_office_id():
     return site_ids.pop() if len(site_ids) == 1 else None
 
 
-def single_office():
-    """The install's only site, or ``None`` when it hosts several (or none)."""
-    site_id = single_office_id()
-    return Site.objects.filter(pk=site_id).first() if site_id is not None else None
-
-
 # Who acts for which office is read once per user object (as Django keeps a user's permissions)
 # and again once anything it comes from changed in this process: a person record, a site, an
 # agency's or a group's members (``forget_standing``, connected in ``receivers``). A user object
