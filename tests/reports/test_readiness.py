@@ -9,13 +9,26 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from tests.utils.offices import build_office_b
+from wagtail_disclosure import compiled
+from wagtail_disclosure.approval.policy import trusted_publication
 from wagtail_disclosure.catalogue.freshness import Freshness, freshness_of_pages
-from wagtail_disclosure.models import CatalogueEdition, DisclosurePage, OnlinePresence
+from wagtail_disclosure.models import (
+    CatalogueEdition,
+    DisclosurePage,
+    DocumentAttachment,
+    EmergencyPublication,
+    IndicatorPage,
+    OnlinePresence,
+    WorkGroup,
+)
 from wagtail_disclosure.numbers import percent
 from wagtail_disclosure.reports.readiness import (
     PageFact,
@@ -317,3 +330,128 @@ def test_itas_gives_one_stable_url_and_never_yes_outside_the_scope(demo, client)
     assert rows["O1"][2] in ("Yes", "มี")
     assert rows["O1"][3].endswith("/oit/o1/")
     assert all("\n" not in r[3] and " " not in r[3] for r in rows.values())
+
+
+# --- the figures read from the link table --------------------------------------------------------
+
+
+def _only(edition, code, **rules):
+    """``code``'s rules set to ``rules``, its demo pages taken offline: the test's pages alone."""
+    edition.items.filter(code=code).update(
+        **{"min_count": 1, "formats": [], "languages": [], "needs_approval": False, **rules}
+    )
+    DisclosurePage.objects.filter(catalogue_items__code=code).update(live=False)
+    return edition.items.get(code=code)
+
+
+def _row(demo, edition, item, today):
+    with translation.override("en"):
+        (row,) = readiness(demo["site"], edition, fiscal_year(today), item=item, today=today)
+    return row
+
+
+def _file(name):
+    document = get_document_model()(title=name)
+    document.file.save(name, ContentFile(b"%PDF-1.4\n%%EOF"), save=False)
+    document.save()
+    return document
+
+
+@pytest.mark.django_db
+def test_a_page_with_several_files_counts_once(demo, publish):
+    """A page with a PDF and an XLSX answers both formats, and is one page of the two asked for."""
+    edition = CatalogueEdition.objects.get(slug="ita-2566")
+    item = _only(edition, "O6", min_count=2, formats=["pdf", "xlsx"])
+    page = publish("O6", date=MID_MARCH_2567, fiscal_year=2567)
+    for name in ("laws.pdf", "laws.xlsx"):
+        DocumentAttachment.objects.create(page=page, document=_file(name))
+    row = _row(demo, edition, item, MID_MARCH_2567)
+    assert row.status == Status.NEEDS_MORE
+    assert row.reason == "Only 1 of the 2 required."  # no format missing, one page
+
+
+@pytest.mark.django_db
+def test_months_count_once_whichever_group_published_them(demo, publish):
+    """A monthly item: October from two groups and November is two months of the five ended by
+    mid-March; the group with the most pages answers for the item."""
+    edition = CatalogueEdition.objects.get(slug="ita-2566")
+    item = _only(edition, "O7", scope="monthly", fiscal_year_bound=False, update_months=None)
+    first, second = WorkGroup.objects.filter(site=demo["site"]).order_by("pk")[:2]
+    for day, group in (((2023, 10, 5), first), ((2023, 10, 20), second), ((2023, 11, 5), first)):
+        publish("O7", date=datetime.date(*day), fiscal_year=2567, responsible_group=group)
+    row = _row(demo, edition, item, MID_MARCH_2567)
+    assert row.status == Status.NEEDS_MORE
+    assert row.reason == "Only 2 of 5 months published."
+    assert row.group == first
+    assert [p.date for p in row.pages] == [
+        datetime.date(2023, 11, 5),
+        datetime.date(2023, 10, 20),
+        datetime.date(2023, 10, 5),
+    ]
+
+
+@pytest.mark.django_db
+def test_approval_counts_for_the_live_revision_only(demo, publish, approve):
+    """A workflow that approved an earlier revision, or an emergency publication nobody confirmed,
+    is no approval; a confirmed emergency publication of the live revision is."""
+    edition = CatalogueEdition.objects.get(slug="ita-2566")
+    item = _only(edition, "O21", needs_approval=True)
+    page = publish("O21", date=MID_MARCH_2567, fiscal_year=2567)
+    approve(page)
+    assert _row(demo, edition, item, MID_MARCH_2567).status == Status.COMPLETE
+    with trusted_publication():
+        page.title = "เอกสารทดสอบ O21 แก้ไข"
+        page.save_revision().publish()  # edited after the approval: not approved any more
+    page.refresh_from_db()
+    assert "request-memo chain" in _row(demo, edition, item, MID_MARCH_2567).reason
+    director = get_user_model().objects.get(username="director")
+    emergency = EmergencyPublication.objects.create(
+        page=page, revision=page.live_revision, reason="ด่วน", published_by=director
+    )
+    assert _row(demo, edition, item, MID_MARCH_2567).status == Status.NEEDS_MORE
+    emergency.review_confirmed = True
+    emergency.save()
+    row = _row(demo, edition, item, MID_MARCH_2567)
+    assert row.status == Status.COMPLETE
+    assert [p.approved for p in row.pages] == [True]
+
+
+@pytest.mark.django_db
+def test_the_office_links_are_read_twice(demo):
+    """Once for every item's figures and groups, once for its newest pages: at 2,000 pages each
+    read of the office's links costs about 3 ms on SQLite."""
+    edition = CatalogueEdition.objects.get(slug="ita-2566")
+    readiness(demo["site"], edition)
+    with CaptureQueriesContext(connection) as ctx:
+        readiness(demo["site"], edition)
+    links = DisclosurePage.catalogue_items.through._meta.db_table
+    reads = [q for q in ctx.captured_queries if links in q["sql"]]
+    assert len(reads) == 2, [q["sql"][:120] for q in reads]
+
+
+@pytest.mark.django_db
+def test_an_office_reads_its_own_indicator_pages_and_hub_only(demo, monkeypatch):
+    """One office's readiness reads its own indicator pages and hub, not those of every office of
+    the install (245 offices: about 10,000 pages); the figures alone (the agency view) read
+    neither."""
+    build_office_b()
+    edition = CatalogueEdition.objects.get(slug="ita-2566")
+    root = Page.objects.get(pk=demo["site"].root_page_id).path
+    elsewhere = IndicatorPage.objects.live().filter(item__edition=edition)
+    assert elsewhere.exclude(path__startswith=root).exists(), "office B has indicator pages"
+    read, real = {}, compiled.values
+
+    def spy(key, build):
+        read[key[0]] = real(key, build)
+        return read[key[0]]
+
+    monkeypatch.setattr(compiled, "values", spy)
+    rows = readiness(demo["site"], edition)
+    assert rows[0].public_url.endswith("/oit/o1/")
+    assert len(read["readiness-indicators"]) == 43
+    assert all(r["path"].startswith(root) for r in read["readiness-indicators"])
+    assert read["readiness-hubs"]
+    assert all(r["path"].startswith(root) for r in read["readiness-hubs"])
+    read.clear()
+    readiness_of_offices([demo["site"]], edition, pages=False)
+    assert "readiness-indicators" not in read and "readiness-hubs" not in read

@@ -99,3 +99,17 @@ class ReportFilterSet(WagtailFilterSet):
             for name in list(self.filters):
                 if name not in fields:
                     del self.filters[name]
+
+    @property
+    def form(self):
+        """The form; the indicator's choices shown come from the edition's items as the process
+        keeps them (``CatalogueEdition.ordered_items``), not from a query per request. The
+        field's queryset still checks the value chosen."""
+        if not hasattr(self, "_form"):
+            field = super().form.fields.get("indicator")
+            edition = office_edition(self.request) if field is not None else None
+            if edition is not None:
+                field.widget.choices = [("", field.empty_label)] + [
+                    (item.pk, str(item)) for item in edition.ordered_items()
+                ]
+        return self._form

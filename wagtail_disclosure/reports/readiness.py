@@ -29,7 +29,7 @@ from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, ExpressionWrapper, F, Max, OuterRef, Q
+from django.db.models import Case, Count, Exists, ExpressionWrapper, F, Max, OuterRef, Q, When
 from django.db.models.functions import Cast, RowNumber, Substr, TruncMonth
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -46,6 +46,7 @@ from wagtail_disclosure.models import (
     CatalogueEdition,
     CatalogueItem,
     DisclosurePage,
+    DocumentAttachment,
     EmergencyPublication,
     IndicatorPage,
     OfficeProfile,
@@ -387,19 +388,42 @@ def edition_for_site(site):
     return editions_of_offices([site])[site.pk]
 
 
+def root_pages(sites):
+    """``{root page id: {"pk", "path", "url_path"}}`` of the offices ``sites`` (compiled)."""
+    ids = tuple(sorted({site.root_page_id for site in sites}))
+    rows = compiled.values(
+        ("office-roots", ids),
+        lambda: Page.objects.filter(pk__in=ids).values("pk", "path", "url_path"),
+    )
+    return {row["pk"]: row for row in rows}
+
+
+def _in_trees(pages, paths):
+    """``pages`` narrowed to the trees of the root ``paths`` (the roots included): one condition
+    per length of root path, not one per office."""
+    under_a_root = Q(pk__in=[])
+    for n, length in enumerate(sorted({len(path) for path in paths})):
+        pages = pages.alias(**{f"root_{n}": Substr("path", 1, length)})
+        under_a_root |= Q(**{f"root_{n}__in": sorted(p for p in paths if len(p) == length)})
+    return pages.filter(under_a_root)
+
+
 def editions_of_offices(sites):
     """``{site.pk: edition or None}``: ``edition_for_site`` of many offices in a constant number
     of queries (the agency view groups its offices by edition)."""
     sites = list(sites)
-    roots = dict(
-        Page.objects.filter(pk__in={s.root_page_id for s in sites}).values_list("pk", "path")
-    )
-    # The live hubs in the offices' trees: one condition per length of root path, not one per office.
-    hubs, under_a_root = TransparencyHubPage.objects.live(), Q(pk__in=[])
-    for n, length in enumerate(sorted({len(path) for path in roots.values()})):
-        hubs = hubs.alias(**{f"root_{n}": Substr("path", 1, length)})
-        under_a_root |= Q(**{f"root_{n}__in": [p for p in roots.values() if len(p) == length]})
-    hubs = list(hubs.filter(under_a_root).order_by("-pk").values_list("path", "edition_id"))
+    roots = {pk: row["path"] for pk, row in root_pages(sites).items()}
+    hubs = [
+        (row["path"], row["edition_id"])
+        for row in compiled.values(
+            ("office-hubs", tuple(sorted(set(roots.values())))),
+            lambda: (
+                _in_trees(TransparencyHubPage.objects.live(), set(roots.values()))
+                .order_by("-pk")
+                .values("path", "edition_id")
+            ),
+        )
+    ]
     newest = {}  # root path: the newest live hub in its tree (hubs come newest first)
     lengths = sorted({len(path) for path in roots.values()})
     root_paths = set(roots.values())
@@ -460,12 +484,7 @@ class _Offices:
 
     def __init__(self, sites):
         self.sites = list(sites)
-        roots = {
-            r["pk"]: r
-            for r in Page.objects.filter(pk__in={s.root_page_id for s in self.sites}).values(
-                "pk", "path", "url_path"
-            )
-        }
+        roots = root_pages(self.sites)
         self.root = {s.pk: roots[s.root_page_id] for s in self.sites}
         self.by_path = {}
         for site in self.sites:
@@ -524,8 +543,8 @@ def _in_scope(scopes, day, fy, channel_types):
 
 
 class _LinkQueries:
-    """The three queries over the offices' links: each item's figures, its pages per responsible
-    group, its newest pages. Each is compiled once per shape (``compiled``): what the SQL depends
+    """The two queries over the offices' links: each item's figures (with its pages per responsible
+    group), its newest pages. Each is compiled once per shape (``compiled``): what the SQL depends
     on is the offices' root paths, the edition, the day of reading and the edition's scopes,
     formats and languages; building and compiling them was most of ``readiness()``'s time."""
 
@@ -558,50 +577,51 @@ class _LinkQueries:
     def _in_scope(self):
         return _in_scope(self.scopes, self.day, self.fy, self.channel_types)
 
-    def facts(self, length):
+    def figures(self, length, by_group=False):
+        """Each item's figures: one row per item, or per item and responsible group
+        (``by_group``), and for a monthly item per month of its content in scope, so that one
+        read of the links gives the figures and who answers for the item.
+
+        A link is one page of one item, so the counts need no DISTINCT: files are asked with
+        EXISTS, never joined (a page with two files would count twice)."""
         in_scope = self._in_scope()
         monthly = in_scope & Q(
             catalogueitem__fiscal_year_bound=False, catalogueitem__scope=Scope.MONTHLY
         )
         aggregates = {
-            "count": Count("disclosurepage_id", distinct=True),
-            "in_scope": Count("disclosurepage_id", distinct=True, filter=in_scope),
-            "approved": Count(
-                "disclosurepage_id", distinct=True, filter=in_scope & approved_live_revision()
-            ),
+            "count": Count("pk"),
+            "in_scope": Count("pk", filter=in_scope),
+            "approved": Count("pk", filter=in_scope & approved_live_revision()),
             "newest_date": Max("disclosurepage__date"),
             "newest_fy": Max("disclosurepage__fiscal_year"),
-            # Months are read for monthly items only (``ItemFacts.months``); on SQLite the month of
-            # a date is a Python function called per row.
-            "months": Count(TruncMonth("disclosurepage__date"), distinct=True, filter=monthly),
             "channels": Count(
-                "disclosurepage_id",
-                distinct=True,
-                filter=Q(disclosurepage__content_type_id__in=self.channel_types),
+                "pk", filter=Q(disclosurepage__content_type_id__in=self.channel_types)
             ),
         }
         for f in self.formats:
-            aggregates[f"format_{f}"] = Count(
-                "disclosurepage_id",
-                distinct=True,
-                filter=in_scope
-                & Q(disclosurepage__documentpage__attachments__document__file__iendswith=f".{f}"),
+            files = DocumentAttachment.objects.filter(
+                page_id=OuterRef("disclosurepage_id"), document__file__iendswith=f".{f}"
             )
+            aggregates[f"format_{f}"] = Count("pk", filter=in_scope & Q(Exists(files)))
         for code in self.languages:
             aggregates[f"language_{code}"] = Count(
-                "disclosurepage_id",
-                distinct=True,
-                filter=in_scope & Q(disclosurepage__locale__language_code__istartswith=code),
+                "pk", filter=in_scope & Q(disclosurepage__locale__language_code__istartswith=code)
             )
-        return self._links(length).values("root", "catalogueitem_id").annotate(**aggregates)
-
-    def owners(self, length):
+        # Months are read for monthly items only (``ItemFacts.months``); on SQLite the month of a
+        # date is a Python function called per row.
+        month = Case(
+            When(monthly, then=TruncMonth("disclosurepage__date")), output_field=models.DateField()
+        )
+        group = ("disclosurepage__responsible_group_id",) if by_group else ()
         return (
             self._links(length)
-            .filter(disclosurepage__responsible_group_id__isnull=False)
-            .values("root", "catalogueitem_id", "disclosurepage__responsible_group_id")
-            .annotate(n=Count("disclosurepage_id", distinct=True))
+            .annotate(month=month)
+            .values("root", "catalogueitem_id", *group, "month")
+            .annotate(**aggregates)
         )
+
+    def figures_by_group(self, length):
+        return self.figures(length, by_group=True)
 
     def latest(self, length):
         """The newest pages of each item, those in scope first: ranked in a subquery, and asked
@@ -649,6 +669,22 @@ class _LinkQueries:
         )
 
 
+def _item_facts(rows, formats, languages):
+    """One item's ``ItemFacts`` from its rows of ``_LinkQueries.figures`` (one per group and
+    month): counts add up, the newest date is the newest of all, a month counts once."""
+    return ItemFacts(
+        count=sum(r["count"] for r in rows),
+        in_scope=sum(r["in_scope"] for r in rows),
+        approved=sum(r["approved"] for r in rows),
+        newest_date=max((r["newest_date"] for r in rows if r["newest_date"]), default=None),
+        newest_fiscal_year=max((r["newest_fy"] for r in rows if r["newest_fy"]), default=None),
+        months=len({r["month"] for r in rows if r["month"] is not None}),
+        formats=frozenset(f for f in formats if any(r[f"format_{f}"] for r in rows)),
+        languages=frozenset(c for c in languages if any(r[f"language_{c}"] for r in rows)),
+        channels=sum(r["channels"] for r in rows),
+    )
+
+
 def readiness_of_offices(sites, edition, fy=None, request=None, today=None, pages=True, day=None):
     """``{site.pk: [ItemReadiness, ...]}`` for every office in ``sites``, in a constant number of
     queries (the agency view of many offices). ``pages=False`` gives the figures only: no newest
@@ -663,61 +699,69 @@ def readiness_of_offices(sites, edition, fy=None, request=None, today=None, page
     offices = _Offices(sites)
     items = [_with_rule_defaults(i) for i in edition.ordered_items()]
     queries = _LinkQueries(offices, edition, items, fy, day, past)
-    formats, languages = queries.formats, queries.languages
 
-    facts, owners, latest = {}, {}, {}
+    figures, owners, latest = {}, {}, {}
     for length in offices.lengths:
-        for row in queries.rows("facts", length):
-            facts[(row["root"], row["catalogueitem_id"])] = ItemFacts(
-                count=row["count"],
-                in_scope=row["in_scope"],
-                approved=row["approved"],
-                newest_date=row["newest_date"],
-                newest_fiscal_year=row["newest_fy"],
-                months=row["months"],
-                formats=frozenset(f for f in formats if row[f"format_{f}"]),
-                languages=frozenset(c for c in languages if row[f"language_{c}"]),
-                channels=row["channels"],
-            )
-        if not pages:
-            continue
-        for row in queries.rows("owners", length):
+        for row in queries.rows("figures_by_group" if pages else "figures", length):
             key = (row["root"], row["catalogueitem_id"])
-            owners.setdefault(key, Counter())[row["disclosurepage__responsible_group_id"]] = row[
-                "n"
-            ]
-        for row in queries.rows("latest", length):
-            latest.setdefault((row["root"], row["catalogueitem_id"]), []).append(row)
+            figures.setdefault(key, []).append(row)
+            group = row.get("disclosurepage__responsible_group_id")
+            if group is not None:
+                owners.setdefault(key, Counter())[group] += row["count"]
+        if pages:
+            for row in queries.rows("latest", length):
+                latest.setdefault((row["root"], row["catalogueitem_id"]), []).append(row)
+    facts = {
+        key: _item_facts(rows, queries.formats, queries.languages) for key, rows in figures.items()
+    }
 
     indicators, hubs, groups = {}, {}, {}
-    indicator_pages = compiled.values(
-        ("readiness-indicators", edition.pk),
-        lambda: (
-            IndicatorPage.objects.live()
-            .filter(item__edition=edition)
-            .order_by("pk")
-            .values("item_id", "path", "url_path")
-        ),
+    # The figures alone (``pages=False``) need no address; the addresses come from the offices'
+    # own indicator pages and hubs, not from the whole install's.
+    paths = tuple(sorted(offices.by_path))
+    indicator_pages = (
+        compiled.values(
+            ("readiness-indicators", edition.pk, paths),
+            lambda: (
+                _in_trees(IndicatorPage.objects.live().filter(item__edition=edition), paths)
+                .order_by("pk")
+                .values("item_id", "path", "url_path")
+            ),
+        )
+        if pages
+        else []
     )
-    for row in indicator_pages if pages else []:
+    for row in indicator_pages:
         for site in offices.sites_of(row["path"]):
             indicators.setdefault((site.pk, row["item_id"]), offices.url(site, row["url_path"]))
-    hub_pages = compiled.values(
-        ("readiness-hubs",),
-        lambda: TransparencyHubPage.objects.live().order_by("pk").values("path", "url_path"),
+    hub_pages = (
+        compiled.values(
+            ("readiness-hubs", paths),
+            lambda: (
+                _in_trees(TransparencyHubPage.objects.live(), paths)
+                .order_by("pk")
+                .values("path", "url_path")
+            ),
+        )
+        if pages
+        else []
     )
-    for row in hub_pages if pages else []:
+    for row in hub_pages:
         for site in offices.sites_of(row["path"]) or [
             s for s in sites if offices.root[s.pk]["path"] == row["path"]
         ]:
             hubs[site.pk] = offices.url(site, row["url_path"])  # the newest hub wins
+    site_ids = tuple(sorted(s.pk for s in sites))
     presence = {
         row["site_id"]: {
             CatalogueItem.AnsweredBy.SOCIAL_LINKS: bool(row["social_links"]),
             CatalogueItem.AnsweredBy.E_SERVICES: bool(row["e_services"]),
         }
-        for row in OnlinePresence.objects.filter(site__in=sites).values(
-            "site_id", "social_links", "e_services"
+        for row in compiled.values(
+            ("readiness-presence", site_ids),
+            lambda: OnlinePresence.objects.filter(site__in=site_ids).values(
+                "site_id", "social_links", "e_services"
+            ),
         )
     }
     for group in WorkGroup.objects.filter(site__in=sites) if pages else []:

@@ -55,8 +55,14 @@ class PermissionMenuItem(MenuItem):
         self.actions = list(actions)
 
     def is_shown(self, request):
-        policy = permissions.bind(self.policy, request)  # for the office the user acts for
-        return policy.user_has_any_permission(request.user, self.actions)
+        # Wagtail asks every item twice per page, and many share a policy (every report asks
+        # ``permissions.reports``): each question is answered once per request.
+        answers = request.__dict__.setdefault("_wd_menu_answers", {})
+        key = (self.policy, tuple(self.actions))
+        if key not in answers:
+            policy = permissions.bind(self.policy, request)  # for the office the user acts for
+            answers[key] = policy.user_has_any_permission(request.user, self.actions)
+        return answers[key]
 
 
 def for_screen(view, *, order, label=None, icon=None, url_name=None):
