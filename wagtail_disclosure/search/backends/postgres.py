@@ -99,17 +99,31 @@ class ThaiPostgresQueryMixin:
         return cached[1]
 
     def matches(self, config):
-        """The queryset narrowed to the objects whose index entry matches (``matched_ids``)."""
+        """The queryset narrowed to the objects whose index entry matches.
+
+        Limited to an office (the public search), by the keys of ``matched_ids``. Not limited
+        (Wagtail's own admin search, over every office of an install), the match stays a
+        subquery of the page query: a common word matches hundreds of thousands of entries on an
+        install of 245 offices, keys that must not come into Python and back as a parameter.
+        """
+        if subtree_of(self.query) is None:
+            search_query = self.build_tsquery(self.query, config=config)
+            column = self.MATCH_COLUMN.removeprefix("index_entries__")
+            entries = base.IndexEntry.objects.filter(**{column: search_query}).values("pk")
+            return self.queryset.filter(index_entries__in=entries)
         return self.queryset.filter(AnyOf(F("pk"), self.matched_ids(config)))
 
     def match_count(self, config):
         """How many objects match; counted once per search (the count and each page share it).
 
-        The count joins no index entry: it reads the pages of ``matched_ids`` by primary key.
+        Limited to an office, the count joins no index entry: it reads the pages of
+        ``matched_ids`` by primary key.
         """
         cached = getattr(self, "_match_count", None)
         if cached is None or cached[0] != config:
-            cached = (config, self.matches(config).count())
+            queryset = self.matches(config)
+            with index_scans(queryset.db):  # the subquery of a search not limited to an office
+                cached = (config, queryset.count())
             self._match_count = cached
         return cached[1]
 
