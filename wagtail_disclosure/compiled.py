@@ -21,8 +21,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models.expressions import Col
 
-# Statements kept per process, least recently used first out: two per office's hub, five per
-# office and day of its readiness; 4–7 KB each (``_compile``).
+# Statements kept per process, least recently used first out: two per office's hub, seven per
+# office for its readiness (two of them per day of reading); 4–7 KB each (``_compile``).
 MAX_STATEMENTS = 1024
 
 _statements = OrderedDict()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models
 from django.db.models import Case, Count, Exists, ExpressionWrapper, F, Max, OuterRef, Q, When
 from django.db.models.functions import Cast, RowNumber, Substr, TruncMonth
 from django.utils import timezone
@@ -398,9 +398,30 @@ def root_pages(sites):
     return {row["pk"]: row for row in rows}
 
 
+# Up to this many offices, PostgreSQL finds their pages by path prefix, from the path's index
+# (Django gives it a ``varchar_pattern_ops`` index; Wagtail's ``descendant_of`` asks so): an office's
+# report beside 244 others read every office's pages of the edition, 10.6 ms against 35.7 for
+# ``readiness()``. More offices (the agency view), and SQLite, whose LIKE uses no index and costs
+# more per row, compare each page's root path: one condition per length of root path.
+FEW_OFFICES = 8
+
+
+def _by_prefix(paths, model):
+    return len(paths) <= FEW_OFFICES and connections[model.objects.db].vendor == "postgresql"
+
+
+def _under_roots(paths, field="path"):
+    """A condition: ``field`` (a page path) starts with one of the root ``paths``."""
+    q = Q()
+    for path in sorted(paths):
+        q |= Q(**{f"{field}__startswith": path})
+    return q
+
+
 def _in_trees(pages, paths):
-    """``pages`` narrowed to the trees of the root ``paths`` (the roots included): one condition
-    per length of root path, not one per office."""
+    """``pages`` narrowed to the trees of the root ``paths``, the roots included."""
+    if _by_prefix(paths, pages.model):
+        return pages.filter(_under_roots(paths))
     under_a_root = Q(pk__in=[])
     for n, length in enumerate(sorted({len(path) for path in paths})):
         pages = pages.alias(**{f"root_{n}": Substr("path", 1, length)})
@@ -522,7 +543,10 @@ def _links(offices, edition, fy, day, past, length):
         disclosurepage__live=True,
         disclosurepage__depth__gt=length // Page.steplen,
     ).annotate(root=Substr("disclosurepage__path", 1, length))
-    links = links.filter(root__in=prefixes)
+    if _by_prefix(prefixes, through):
+        links = links.filter(_under_roots(prefixes, "disclosurepage__path"))
+    else:
+        links = links.filter(root__in=prefixes)
     if past:
         links = links.filter(
             Q(disclosurepage__fiscal_year__lte=fy) | Q(disclosurepage__fiscal_year__isnull=True),
